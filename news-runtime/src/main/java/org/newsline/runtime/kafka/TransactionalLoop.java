@@ -1,0 +1,317 @@
+package org.newsline.runtime.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.newsline.events.DeadLetter;
+import org.newsline.events.Event;
+import org.newsline.events.EventCodec;
+import org.newsline.events.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A transactional consume-transform-produce loop: reads committed records of some topics in a consumer group,
+ * hands each batch to a {@link BatchProcessor}, and commits what it produced together with the batch's
+ * offsets in one Kafka transaction. A failed batch is aborted, the consumer rewinds to the last committed
+ * offsets and retries after a pause; a stop finishes the batch in hand, commits and closes.
+ */
+public final class TransactionalLoop implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final String stage;
+    private final KafkaClients clients;
+    private final String groupId;
+    private final String transactionalId;
+    private final List<String> topics;
+    private final BatchProcessor processor;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean joined = new AtomicBoolean(false);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong lastSuccessEpochMs = new AtomicLong(0);
+    private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final MeterRegistry metrics;
+    private final Counter recordsIn;
+    private final Counter recordsOut;
+    private final Counter recordsFailed;
+    private final Counter deadLetters;
+    private final Timer transactionTime;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Throwable failure;
+
+    /**
+     * @param stage           the stage's name, in dead letters, metrics and logs (e.g. {@code extract})
+     * @param groupId         the consumer group shared by all instances of the stage
+     * @param transactionalId stable per instance ({@code stage-instanceId}), so a restart fences its predecessor
+     */
+    public TransactionalLoop(String stage, KafkaClients clients, String groupId, String transactionalId,
+                             List<Topic> topics, BatchProcessor processor, MeterRegistry metrics) {
+        this.stage = stage;
+        this.clients = clients;
+        this.groupId = groupId;
+        this.transactionalId = transactionalId;
+        this.topics = topics.stream().map(t -> t.name(clients.config().topicPrefix())).toList();
+        this.processor = processor;
+        this.metrics = metrics;
+        this.recordsIn = Counter.builder("newsline.records.in").tag("stage", stage).register(metrics);
+        this.recordsOut = Counter.builder("newsline.records.out").tag("stage", stage).register(metrics);
+        this.recordsFailed = Counter.builder("newsline.records.failed").tag("stage", stage).register(metrics);
+        this.deadLetters = Counter.builder("newsline.dead.letters").tag("stage", stage).register(metrics);
+        this.transactionTime = Timer.builder("newsline.transaction.time").tag("stage", stage).register(metrics);
+        metrics.gauge("newsline.last.success.seconds", io.micrometer.core.instrument.Tags.of("stage", stage),
+                lastSuccessEpochMs, v -> v.get() / 1000.0);
+    }
+
+    /** Starts the loop on a thread of its own. */
+    public Thread start() {
+        Thread t = new Thread(this, "newsline-" + stage);
+        t.setDaemon(false);
+        t.start();
+        return t;
+    }
+
+    /** True once the consumer has joined its group and received an assignment (possibly empty). */
+    public boolean joined() {
+        return joined.get() && failure == null && stopped.getCount() > 0;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try (KafkaProducer<String, byte[]> producer = clients.producer(transactionalId);
+             KafkaConsumer<String, byte[]> c = clients.consumer(groupId)) {
+            this.consumer = c;
+            producer.initTransactions();
+            c.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(lag::remove);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    joined.set(true);
+                    for (TopicPartition tp : partitions) {
+                        AtomicLong value = lag.computeIfAbsent(tp, k -> new AtomicLong());
+                        metrics.gauge("newsline.consumer.lag", io.micrometer.core.instrument.Tags.of(
+                                "stage", stage, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
+                                value);
+                    }
+                    LOG.info("{}: assigned {} partitions", stage, partitions.size());
+                }
+            });
+            Duration backoff = Duration.ofMillis(500);
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = c.poll(POLL);
+                } catch (WakeupException e) {
+                    continue;
+                }
+                updateLag(c);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    processBatch(producer, c, records);
+                    backoff = Duration.ofMillis(500);
+                } catch (ProducerFencedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    LOG.warn("{}: batch of {} records failed, retrying in {} ms: {}", stage, records.count(),
+                            backoff.toMillis(), e.toString());
+                    recordsFailed.increment(records.count());
+                    abortQuietly(producer);
+                    rewind(c);
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                            ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+                }
+            }
+        } catch (ProducerFencedException e) {
+            failure = e;
+            LOG.error("{}: fenced by a newer instance with transactional id {}; stopping", stage, transactionalId);
+        } catch (InterruptException e) {
+            LOG.info("{}: interrupted, stopping", stage);
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("{}: loop failed", stage, e);
+        } finally {
+            consumer = null;
+            stopped.countDown();
+        }
+    }
+
+    private void processBatch(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c,
+                              ConsumerRecords<String, byte[]> records) throws Exception {
+        long start = System.nanoTime();
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        recordsIn.increment(list.size());
+        producer.beginTransaction();
+        CollectingOutput out = new CollectingOutput(producer);
+        processor.process(list, out);
+        out.flushErrors();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+        }
+        producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+        producer.commitTransaction();
+        recordsOut.increment(out.sent);
+        deadLetters.increment(out.deadLetters);
+        lastSuccessEpochMs.set(System.currentTimeMillis());
+        transactionTime.record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> c) {
+        for (Map.Entry<TopicPartition, AtomicLong> e : lag.entrySet()) {
+            c.currentLag(e.getKey()).ifPresent(v -> e.getValue().set(v));
+        }
+    }
+
+    private static void abortQuietly(KafkaProducer<String, byte[]> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("abort failed", e);
+        }
+    }
+
+    /** Goes back to the last committed offsets so the aborted batch is read again. */
+    private void rewind(KafkaConsumer<String, byte[]> c) {
+        Set<TopicPartition> assignment = c.assignment();
+        if (assignment.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = c.committed(assignment);
+        for (TopicPartition tp : assignment) {
+            OffsetAndMetadata om = committed.get(tp);
+            if (om != null) {
+                c.seek(tp, om.offset());
+            } else {
+                c.seekToBeginning(List.of(tp));
+            }
+        }
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    /** Asks the loop to finish its batch, commit and close; waits up to {@code timeout}. */
+    public boolean stop(Duration timeout) {
+        running.set(false);
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            return stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Sends within the open transaction and remembers the first asynchronous send failure. */
+    private final class CollectingOutput implements Output {
+        private final KafkaProducer<String, byte[]> producer;
+        private volatile Exception sendError;
+        long sent;
+        long deadLetters;
+
+        CollectingOutput(KafkaProducer<String, byte[]> producer) {
+            this.producer = producer;
+        }
+
+        @Override
+        public void send(Topic topic, String key, Event value) {
+            send(topic.name(clients.config().topicPrefix()), key, EventCodec.encode(value));
+        }
+
+        @Override
+        public void send(String topicName, String key, byte[] value) {
+            producer.send(new ProducerRecord<>(topicName, key, value), (md, e) -> {
+                if (e != null && sendError == null) {
+                    sendError = e;
+                }
+            });
+            sent++;
+        }
+
+        @Override
+        public void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+            LOG.warn("{}: dead letter from {}-{}@{}: {}", stage, record.topic(), record.partition(),
+                    record.offset(), reason);
+            byte[] value = record.value();
+            String payload = value == null ? null : new String(value, StandardCharsets.UTF_8);
+            if (payload != null && payload.length() > DeadLetter.MAX_PAYLOAD_CHARS) {
+                payload = payload.substring(0, DeadLetter.MAX_PAYLOAD_CHARS);
+            }
+            DeadLetter letter = new DeadLetter(Event.SCHEMA_VERSION, stage, reason, record.topic(),
+                    record.partition(), record.offset(), record.key(), payload, value == null ? 0 : value.length,
+                    Instant.now());
+            send(Topic.DEAD_LETTER, record.key() == null ? "" : record.key(), letter);
+            deadLetters++;
+        }
+
+        void flushErrors() throws Exception {
+            producer.flush();
+            if (sendError != null) {
+                if (sendError instanceof RecordTooLargeException) {
+                    throw new KafkaException("an output record is too large: " + sendError.getMessage(), sendError);
+                }
+                throw sendError;
+            }
+        }
+    }
+}
