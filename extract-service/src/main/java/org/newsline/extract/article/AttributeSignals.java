@@ -32,7 +32,7 @@ final class AttributeSignals {
                 "adunit", "dfp", "gpt-ad", "banner", "cookie", "consent", "gdpr", "popup", "modal", "overlay",
                 "breadcrumb", "pagination", "pager", "sidebar", "side-bar", "widget", "outbrain", "taboola",
                 "trending", "popular", "most-read", "mostread", "recirc", "read-more", "readmore", "more-stories",
-                "also-read", "skip-link", "login", "paywall", "navbar", "nav-bar", "navigation", "menu",
+                "also-read", "skip-link", "login", "navbar", "nav-bar", "navigation", "menu",
                 "masthead", "toolbar", "tooltip", "rss", "shoutbox", "skyscraper", "agegate", "jump-link",
                 "print-only", "screen-reader", "sr-only", "visually-hidden", "offscreen", "follow-us",
                 "tags", "tag-list", "taglist", "keywords", "author-bio", "bio-box", "about-author"}) {
@@ -40,7 +40,7 @@ final class AttributeSignals {
         }
         for (String k : new String[] {"header", "footer", "byline", "author", "dateline", "timestamp", "date",
                 "time", "meta", "caption", "credit", "extra", "supplement", "aside", "utility", "tools",
-                "share-", "subtitle", "kicker", "teaser", "card", "promo", "label", "headline", "title",
+                "share-", "paywall", "subtitle", "kicker", "teaser", "card", "promo", "label", "headline", "title",
                 "nav"}) {
             MATCHER.add(k, WEAK_NEGATIVE);
         }

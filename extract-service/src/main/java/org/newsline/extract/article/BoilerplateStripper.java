@@ -39,9 +39,6 @@ final class BoilerplateStripper {
         if (HtmlTags.NEVER_CONTENT.contains(tag)) {
             return true;
         }
-        if (mode == Mode.STRICT && HtmlTags.STRICT_DROP.contains(tag)) {
-            return true;
-        }
         return el.attributesSize() > 0 && isHidden(el);
     }
 
@@ -56,6 +53,9 @@ final class BoilerplateStripper {
         }
         if (mode == Mode.RELAXED) {
             return null;
+        }
+        if (HtmlTags.STRICT_DROP.contains(tag)) {
+            return tag + " landmark";
         }
         boolean small = s.total < ExtractionSettings.WEAK_NEGATIVE_MAX_CHARS
                 || s.linkDensity() > ExtractionSettings.WEAK_NEGATIVE_MIN_LINK_DENSITY;

@@ -19,16 +19,38 @@ final class ContentScorer {
             if (s.good == 0) {
                 continue;
             }
-            double score = s.score();
-            if ((s.signal & AttributeSignals.POSITIVE) != 0) {
-                score += ExtractionSettings.POSITIVE_NAME_BONUS * s.good;
-            }
+            double score = adjustedScore(s);
             if (score > bestScore && isKept(s)) {
                 best = s;
                 bestScore = score;
             }
         }
         return best;
+    }
+
+    /**
+     * The container score with structural hints: names and microdata that say "article body" add a share of
+     * the prose; living inside a box named like page furniture (footer, sidebar) halves it.
+     */
+    static double adjustedScore(ElementStats s) {
+        double score = s.score();
+        if ((s.signal & AttributeSignals.POSITIVE) != 0) {
+            score += ExtractionSettings.POSITIVE_NAME_BONUS * s.good;
+        }
+        if (s.element.attributesSize() > 0) {
+            String itemprop = s.element.attr("itemprop");
+            if (!itemprop.isEmpty() && (itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text"))) {
+                score += ExtractionSettings.ARTICLE_BODY_MICRODATA_BONUS * s.good;
+            }
+        }
+        String tag = s.element.normalName();
+        if (tag.equals("article") || tag.equals("main")) {
+            score += ExtractionSettings.POSITIVE_NAME_BONUS * s.good;
+        }
+        if (s.underNegativeName && score > 0) {
+            score *= ExtractionSettings.NEGATIVE_NAME_FACTOR;
+        }
+        return score;
     }
 
     /** Whether neither the element nor any ancestor was dropped. */

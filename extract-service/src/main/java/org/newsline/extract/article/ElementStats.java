@@ -29,12 +29,20 @@ final class ElementStats {
     int neutral;
     /** Number of prose runs in the subtree. */
     int goodBlocks;
+    /** Text of dropped boilerplate inside the subtree: distance between pieces of prose. */
+    int droppedText;
+
+    /** This element or an ancestor is named like boilerplate (but was kept because it is large). */
+    final boolean underNegativeName;
 
     ElementStats(Element element, ElementStats parent, boolean block, int signal) {
         this.element = element;
         this.parent = parent;
         this.block = block;
         this.signal = signal;
+        this.underNegativeName = (parent != null && parent.underNegativeName)
+                || ((signal & (AttributeSignals.STRONG_NEGATIVE | AttributeSignals.WEAK_NEGATIVE)) != 0
+                        && (signal & AttributeSignals.POSITIVE) == 0);
     }
 
     double linkDensity() {
@@ -43,6 +51,7 @@ final class ElementStats {
 
     /** Container score: prose minus a penalty for the rest. */
     double score() {
-        return good - ExtractionSettings.BOILERPLATE_PENALTY * (total - good - neutral);
+        return good - ExtractionSettings.BOILERPLATE_PENALTY * (total - good - neutral)
+                - ExtractionSettings.DROPPED_PENALTY * droppedText;
     }
 }

@@ -28,11 +28,20 @@ final class ExtractionSettings {
     static final int NEUTRAL_BLOCK_MAX_CHARS = 60;
     /** How much a character of non-prose text costs a container, relative to a character of prose. */
     static final double BOILERPLATE_PENALTY = 1.0;
+    /**
+     * Cost of a character of dropped boilerplate inside a container: a body that holds the article and, far
+     * away past the sidebar and related links, the footer's prose, should lose to the article's own box.
+     */
+    static final double DROPPED_PENALTY = 1.0;
 
     // --- class and id signals ---
 
     /** A container whose class or id names content gets this share of its prose as a bonus. */
     static final double POSITIVE_NAME_BONUS = 0.05;
+    /** Microdata {@code itemprop="articleBody"} is the page saying where its body is: a larger bonus. */
+    static final double ARTICLE_BODY_MICRODATA_BONUS = 0.5;
+    /** Score factor for a container inside a box named like page furniture (kept only because it is large). */
+    static final double NEGATIVE_NAME_FACTOR = 0.5;
 
     /** A weak-negative element (header, meta, byline...) is only dropped when shorter than this... */
     static final int WEAK_NEGATIVE_MAX_CHARS = 400;

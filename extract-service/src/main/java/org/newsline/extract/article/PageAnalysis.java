@@ -43,6 +43,11 @@ final class PageAnalysis {
         return s == null || s.dropped ? null : s;
     }
 
+    /** Stats of {@code el} even when dropped (for debugging and tests), or null when never visited. */
+    ElementStats statsRaw(Element el) {
+        return stats.get(el);
+    }
+
     /** Kept block elements, in document order of their start. */
     List<ElementStats> blocks() {
         return blocks;
@@ -115,6 +120,7 @@ final class PageAnalysis {
                 if (reason != null) {
                     s.dropped = true;
                     s.dropReason = reason;
+                    s.parent.droppedText += s.total + s.droppedText + (s.block ? 0 : s.inline);
                     if (!s.block) {
                         // give back the inline text it lent to the enclosing block
                         for (ElementStats p = s.parent; p != null; p = p.parent) {
@@ -133,6 +139,7 @@ final class PageAnalysis {
                     s.parent.good += s.good;
                     s.parent.neutral += s.neutral;
                     s.parent.goodBlocks += s.goodBlocks;
+                    s.parent.droppedText += s.droppedText;
                 }
                 return FilterResult.CONTINUE;
             }
