@@ -1,0 +1,65 @@
+package org.newsline.extract.article;
+
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Runs the body-extraction cascade, each stage only when the one before under-delivered: the strict scorer,
+ * then the same scorer with relaxed stripping (recall-oriented retry), then a baseline that keeps every
+ * prose-like paragraph of the page. Records which stage won and why.
+ */
+final class BodyExtractor {
+
+    private BodyExtractor() {
+    }
+
+    /** The body text and HTML of {@code doc}, appending the decisions to {@code explanation}. */
+    static CleanHtmlWriter.Body extract(Document doc, List<String> explanation) {
+        Element body = doc.body();
+        if (body == null) {
+            explanation.add("body: the page has no body");
+            return CleanHtmlWriter.Body.EMPTY;
+        }
+        CleanHtmlWriter.Body strict = scored(body, BoilerplateStripper.Mode.STRICT, explanation);
+        if (strict.chars() >= ExtractionSettings.MIN_BODY_CHARS) {
+            explanation.add("body: strict scorer won");
+            return strict;
+        }
+        explanation.add(String.format(Locale.ROOT,
+                "body: strict scorer found %d chars (< %d), retrying with relaxed stripping", strict.chars(),
+                ExtractionSettings.MIN_BODY_CHARS));
+        CleanHtmlWriter.Body relaxed = scored(body, BoilerplateStripper.Mode.RELAXED, explanation);
+        CleanHtmlWriter.Body best = relaxed.chars() > strict.chars() ? relaxed : strict;
+        if (best.chars() >= ExtractionSettings.MIN_BODY_CHARS) {
+            explanation.add("body: " + (best == relaxed ? "relaxed" : "strict") + " scorer won");
+            return best;
+        }
+        CleanHtmlWriter.Body baseline = BaselineExtractor.extract(body);
+        explanation.add(String.format(Locale.ROOT, "body: baseline found %d chars", baseline.chars()));
+        if (baseline.chars() > best.chars()) {
+            explanation.add("body: baseline won");
+            return baseline;
+        }
+        explanation.add("body: " + (best == relaxed ? "relaxed" : "strict") + " scorer won (short)");
+        return best;
+    }
+
+    private static CleanHtmlWriter.Body scored(Element body, BoilerplateStripper.Mode mode,
+            List<String> explanation) {
+        PageAnalysis analysis = PageAnalysis.of(body, new BoilerplateStripper(mode));
+        ElementStats container = ContentScorer.bestContainer(analysis);
+        String stage = mode.name().toLowerCase(Locale.ROOT);
+        if (container == null) {
+            explanation.add("body: " + stage + " scorer found no prose");
+            return CleanHtmlWriter.Body.EMPTY;
+        }
+        CleanHtmlWriter.Body written = CleanHtmlWriter.write(analysis, container.element);
+        explanation.add(String.format(Locale.ROOT,
+                "body: %s scorer chose %s (prose %d, other %d, links %d) -> %d paragraphs, %d chars", stage,
+                PageAnalysis.describe(container.element), container.good, container.total - container.good,
+                container.link, written.paragraphs(), written.chars()));
+        return written;
+    }
+}

@@ -1,0 +1,88 @@
+package org.newsline.extract.article;
+
+import java.util.Locale;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides which elements are boilerplate before content scoring. It looks only at structure: tag names
+ * (scripts, form controls, navigation landmarks), forms without prose (comment and newsletter forms, however
+ * they are worded), hidden elements, and class/id names; never at the page's wording.
+ *
+ * <p>{@link Mode#STRICT} also drops landmarks and anything whose class or id names boilerplate;
+ * {@link Mode#RELAXED} keeps those, for the recall-oriented retry when strict stripping left too little.
+ */
+final class BoilerplateStripper {
+
+    /** How aggressively to strip. */
+    enum Mode {
+        STRICT,
+        RELAXED
+    }
+
+    private final Mode mode;
+    private final AttributeSignals signals = new AttributeSignals();
+
+    BoilerplateStripper(Mode mode) {
+        this.mode = mode;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    AttributeSignals signals() {
+        return signals;
+    }
+
+    /** Whether to skip {@code el} and its subtree without looking inside (decidable from the element alone). */
+    boolean dropBeforeChildren(Element el, String tag) {
+        if (HtmlTags.NEVER_CONTENT.contains(tag)) {
+            return true;
+        }
+        return el.attributesSize() > 0 && isHidden(el);
+    }
+
+    /**
+     * Whether to drop an element once its subtree is counted, with the reason, or null to keep it. Decisions
+     * that depend on how much prose an element holds are taken here.
+     */
+    String dropAfterChildren(ElementStats s) {
+        String tag = s.element.normalName();
+        if (tag.equals("form") && s.good < ExtractionSettings.FORM_KEEP_MIN_PROSE_CHARS) {
+            return "form without prose";
+        }
+        if (mode == Mode.RELAXED) {
+            return null;
+        }
+        if (HtmlTags.STRICT_DROP.contains(tag)) {
+            return tag + " landmark";
+        }
+        boolean small = s.total < ExtractionSettings.WEAK_NEGATIVE_MAX_CHARS
+                || s.linkDensity() > ExtractionSettings.WEAK_NEGATIVE_MIN_LINK_DENSITY;
+        if (HtmlTags.WEAK_DROP.contains(tag) && small) {
+            return tag + " landmark";
+        }
+        int signal = s.signal;
+        boolean positive = (signal & AttributeSignals.POSITIVE) != 0;
+        if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0
+                && !(positive && s.good >= 1000 && s.linkDensity() < 0.2)) {
+            return "class/id names boilerplate";
+        }
+        if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && !positive && small) {
+            return "class/id names page furniture";
+        }
+        return null;
+    }
+
+    private static boolean isHidden(Element el) {
+        if (el.hasAttr("hidden")) {
+            return true;
+        }
+        String style = el.attr("style");
+        if (style.isEmpty()) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return s.contains("display:none") || s.contains("visibility:hidden");
+    }
+}

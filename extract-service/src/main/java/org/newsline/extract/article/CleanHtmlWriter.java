@@ -1,0 +1,269 @@
+package org.newsline.extract.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Writes the chosen container as plain text (paragraphs separated by a blank line) and minimal clean HTML (p,
+ * h2-h4, lists, blockquote, figure/figcaption, links with absolute href, tables). Skips what the analysis
+ * dropped, prunes link-heavy sub-containers, and leaves link-heavy runs out. Captions go to the HTML only:
+ * they describe a picture, they are not the article's prose.
+ */
+final class CleanHtmlWriter {
+
+    /** The written body. */
+    record Body(String text, String html, int paragraphs, int chars) {
+        static final Body EMPTY = new Body("", "", 0, 0);
+    }
+
+    private final PageAnalysis analysis;
+    private final List<String> paragraphs = new ArrayList<>();
+    private final StringBuilder html = new StringBuilder();
+    private final StringBuilder runText = new StringBuilder();
+    private final StringBuilder runHtml = new StringBuilder();
+    private int runVisible;
+    private int runLink;
+    private int linkDepth;
+    /** Links opened in the current run and not closed yet. */
+    private int runOpenLinks;
+    private int captionDepth;
+    /** Innermost open output element that takes inline content directly (p, li, td, h2...), or null. */
+    private final List<String> leafStack = new ArrayList<>();
+    private final List<Integer> openedAt = new ArrayList<>();
+    private final List<String> openedTag = new ArrayList<>();
+    private final List<Element> openedFor = new ArrayList<>();
+
+    private CleanHtmlWriter(PageAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** Writes {@code container}'s kept content. */
+    static Body write(PageAnalysis analysis, Element container) {
+        CleanHtmlWriter w = new CleanHtmlWriter(analysis);
+        w.walk(container);
+        String text = String.join("\n\n", w.paragraphs);
+        return new Body(text, w.html.toString(), w.paragraphs.size(), text.length());
+    }
+
+    private void walk(Element container) {
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode) {
+                    appendText(((TextNode) node).getWholeText());
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                Element el = (Element) node;
+                String tag = el.normalName();
+                if (tag.equals("br")) {
+                    flush();
+                    return FilterResult.CONTINUE;
+                }
+                ElementStats s = analysis.get(el);
+                if (s == null || tag.equals("h1")) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (s.block) {
+                    if (el != container && isPruned(s)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    flush();
+                    open(el, tag);
+                } else if (tag.equals("a")) {
+                    linkDepth++;
+                    runOpenLinks++;
+                    String href = el.absUrl("href");
+                    if (!href.isEmpty()) {
+                        runHtml.append("<a href=\"").append(Entities.escape(href)).append("\">");
+                    } else {
+                        runHtml.append("<a>");
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (!(node instanceof Element)) {
+                    return FilterResult.CONTINUE;
+                }
+                Element el = (Element) node;
+                String tag = el.normalName();
+                if (tag.equals("a")) {
+                    linkDepth--;
+                    if (runOpenLinks > 0) {
+                        runOpenLinks--;
+                        runHtml.append("</a>");
+                    }
+                } else if (HtmlTags.BLOCK.contains(tag)) {
+                    flush();
+                    close(el);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, container);
+        flush();
+    }
+
+    /** A sub-container that is mostly links (related stories, tag lists, share bars) is left out. */
+    private static boolean isPruned(ElementStats s) {
+        return s.total > 0 && s.linkDensity() > ExtractionSettings.PRUNE_MIN_LINK_DENSITY;
+    }
+
+    private void open(Element el, String tag) {
+        String out = outputTag(tag);
+        if (out == null) {
+            return;
+        }
+        if (tag.equals("figure") || tag.equals("figcaption")) {
+            captionDepth++;
+        }
+        openedFor.add(el);
+        openedTag.add(out);
+        if (isLeaf(out)) {
+            leafStack.add(out);
+            openedAt.add(-1);
+        } else {
+            openedAt.add(html.length());
+            html.append('<').append(out).append('>');
+        }
+    }
+
+    private void close(Element el) {
+        int last = openedFor.size() - 1;
+        if (last < 0 || openedFor.get(last) != el) {
+            return;
+        }
+        String out = openedTag.remove(last);
+        int at = openedAt.remove(last);
+        openedFor.remove(last);
+        String tag = el.normalName();
+        if (tag.equals("figure") || tag.equals("figcaption")) {
+            captionDepth--;
+        }
+        if (isLeaf(out)) {
+            leafStack.remove(leafStack.size() - 1);
+        } else if (html.length() == at + out.length() + 2) {
+            html.setLength(at); // nothing inside: leave no empty list or table behind
+        } else {
+            html.append("</").append(out).append('>');
+        }
+    }
+
+    private static boolean isLeaf(String out) {
+        switch (out) {
+            case "p":
+            case "li":
+            case "td":
+            case "th":
+            case "h2":
+            case "h3":
+            case "h4":
+            case "figcaption":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The clean-HTML tag a source tag becomes, or null when only its content is kept. */
+    private static String outputTag(String tag) {
+        switch (tag) {
+            case "p":
+            case "ul":
+            case "ol":
+            case "li":
+            case "blockquote":
+            case "figure":
+            case "figcaption":
+            case "table":
+            case "tr":
+            case "td":
+            case "th":
+            case "h2":
+            case "h3":
+            case "h4":
+                return tag;
+            case "h5":
+            case "h6":
+                return "h4";
+            case "dt":
+            case "dd":
+            case "pre":
+                return "p";
+            default:
+                return null;
+        }
+    }
+
+    private void appendText(String text) {
+        int visible = PageAnalysis.visibleChars(text);
+        boolean space = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '\u00a0' || (c >= '\u2000' && c <= '\u200b') || c == '\u3000') {
+                space = true;
+                continue;
+            }
+            if (space && runText.length() > 0 && runText.charAt(runText.length() - 1) != ' ') {
+                runText.append(' ');
+                runHtml.append(' ');
+            }
+            space = false;
+            runText.append(c);
+            switch (c) {
+                case '<':
+                    runHtml.append("&lt;");
+                    break;
+                case '>':
+                    runHtml.append("&gt;");
+                    break;
+                case '&':
+                    runHtml.append("&amp;");
+                    break;
+                default:
+                    runHtml.append(c);
+            }
+        }
+        if (space && runText.length() > 0 && runText.charAt(runText.length() - 1) != ' ') {
+            runText.append(' ');
+            runHtml.append(' ');
+        }
+        runVisible += visible;
+        if (linkDepth > 0) {
+            runLink += visible;
+        }
+    }
+
+    /** Ends the current run of inline text: emits it as a paragraph unless it is empty or mostly links. */
+    private void flush() {
+        if (runVisible > 0
+                && (double) runLink / runVisible <= ExtractionSettings.EMIT_MAX_LINK_DENSITY) {
+            String text = runText.toString().strip();
+            String inner = runHtml.toString().strip();
+            String leaf = leafStack.isEmpty() ? "p" : leafStack.get(leafStack.size() - 1);
+            html.append('<').append(leaf).append('>').append(inner);
+            for (int i = 0; i < runOpenLinks; i++) {
+                html.append("</a>"); // a run can end inside a link (a block inside an a): keep HTML balanced
+            }
+            html.append("</").append(leaf).append(">\n");
+            if (captionDepth == 0) {
+                paragraphs.add(text);
+            }
+        }
+        runText.setLength(0);
+        runHtml.setLength(0);
+        runVisible = 0;
+        runLink = 0;
+        runOpenLinks = 0;
+    }
+}

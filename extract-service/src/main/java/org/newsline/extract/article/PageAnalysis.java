@@ -1,0 +1,194 @@
+package org.newsline.extract.article;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * One pass over the body that drops boilerplate (via {@link BoilerplateStripper}) and counts, for every element
+ * kept, its text, link text and prose. Later stages read these counts instead of walking the tree again.
+ */
+final class PageAnalysis {
+
+    private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
+    private final List<ElementStats> blocks = new ArrayList<>();
+    private final BoilerplateStripper stripper;
+    private ElementStats root;
+
+    private PageAnalysis(BoilerplateStripper stripper) {
+        this.stripper = stripper;
+    }
+
+    /** Analyses {@code body} with the given stripping rules. */
+    static PageAnalysis of(Element body, BoilerplateStripper stripper) {
+        PageAnalysis analysis = new PageAnalysis(stripper);
+        analysis.walk(body);
+        return analysis;
+    }
+
+    ElementStats root() {
+        return root;
+    }
+
+    /** Stats of {@code el}, or null when it was dropped or never visited. */
+    ElementStats get(Element el) {
+        ElementStats s = stats.get(el);
+        return s == null || s.dropped ? null : s;
+    }
+
+    /** Stats of {@code el} even when dropped (for debugging and tests), or null when never visited. */
+    ElementStats statsRaw(Element el) {
+        return stats.get(el);
+    }
+
+    /** Kept block elements, in document order of their start. */
+    List<ElementStats> blocks() {
+        return blocks;
+    }
+
+    private void walk(Element body) {
+        NodeTraversor.filter(new NodeFilter() {
+            private ElementStats current;
+            private int linkDepth;
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode) {
+                    int visible = visibleChars(((TextNode) node).getWholeText());
+                    if (visible > 0) {
+                        // the text belongs to every inline element up to and including the enclosing block
+                        for (ElementStats s = current; s != null; s = s.parent) {
+                            s.inline += visible;
+                            if (linkDepth > 0) {
+                                s.inlineLink += visible;
+                            }
+                            if (s.block) {
+                                break;
+                            }
+                        }
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                Element el = (Element) node;
+                String tag = el.normalName();
+                if (current != null && stripper.dropBeforeChildren(el, tag)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                ElementStats s = new ElementStats(el, current, current == null || HtmlTags.BLOCK.contains(tag),
+                        stripper.signals().of(el));
+                stats.put(el, s);
+                if (s.block) {
+                    blocks.add(s);
+                }
+                if (current == null) {
+                    root = s;
+                }
+                if (tag.equals("a")) {
+                    linkDepth++;
+                }
+                current = s;
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (!(node instanceof Element)) {
+                    return FilterResult.CONTINUE;
+                }
+                ElementStats s = current;
+                if (s == null || s.element != node) {
+                    return FilterResult.CONTINUE;
+                }
+                current = s.parent;
+                if (s.element.normalName().equals("a")) {
+                    linkDepth--;
+                }
+                if (s.block) {
+                    closeBlock(s);
+                }
+                String reason = s.parent == null ? null : stripper.dropAfterChildren(s);
+                if (reason != null) {
+                    s.dropped = true;
+                    s.dropReason = reason;
+                    s.parent.droppedText += s.total + s.droppedText + (s.block ? 0 : s.inline);
+                    if (!s.block) {
+                        // give back the inline text it lent to the enclosing block
+                        for (ElementStats p = s.parent; p != null; p = p.parent) {
+                            p.inline -= s.inline;
+                            p.inlineLink -= s.inlineLink;
+                            if (p.block) {
+                                break;
+                            }
+                        }
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if (s.parent != null) {
+                    s.parent.total += s.total;
+                    s.parent.link += s.link;
+                    s.parent.good += s.good;
+                    s.parent.neutral += s.neutral;
+                    s.parent.goodBlocks += s.goodBlocks;
+                    s.parent.droppedText += s.droppedText;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+    }
+
+    /** Adds a block's own run of text to its subtree counts, classified as prose, neutral or other. */
+    private static void closeBlock(ElementStats s) {
+        int len = s.inline;
+        if (len <= 0) {
+            return;
+        }
+        s.total += len;
+        s.link += s.inlineLink;
+        double density = (double) s.inlineLink / len;
+        if (density <= ExtractionSettings.GOOD_BLOCK_MAX_LINK_DENSITY) {
+            if (len >= ExtractionSettings.GOOD_BLOCK_MIN_CHARS) {
+                s.good += len;
+                s.goodBlocks++;
+            } else if (len < ExtractionSettings.NEUTRAL_BLOCK_MAX_CHARS) {
+                s.neutral += len;
+            }
+        }
+    }
+
+    /** Characters that are not whitespace (including no-break space). */
+    static int visibleChars(String text) {
+        int n = 0;
+        for (int i = 0, len = text.length(); i < len; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c != '\u00a0' && !(c >= '\u2000' && c <= '\u200b') && c != '\u3000') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** For explanations: a short description of an element, such as {@code div#main.article-body}. */
+    static String describe(Element el) {
+        StringBuilder sb = new StringBuilder(el.normalName());
+        String id = el.id();
+        if (!id.isEmpty()) {
+            sb.append('#').append(id);
+        }
+        String cls = el.className().trim();
+        if (!cls.isEmpty()) {
+            sb.append('.').append(cls.replaceAll("\\s+", "."));
+        }
+        String s = sb.toString();
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s.toLowerCase(Locale.ROOT);
+    }
+}
