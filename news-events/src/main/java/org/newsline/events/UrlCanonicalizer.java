@@ -99,10 +99,40 @@ public final class UrlCanonicalizer {
 
     private static URI parse(String url) {
         try {
-            return new URI(escapeIllegalCharacters(url));
+            return new URI(escapeIllegalCharacters(asciiHost(url)));
         } catch (URISyntaxException e) {
             throw new InvalidUrlException(url, "unparseable URL (" + e.getReason() + ")");
         }
+    }
+
+    /** Turns an internationalised host name into its ASCII (punycode) form, leaving the rest alone. */
+    private static String asciiHost(String url) {
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd < 0) {
+            return url;
+        }
+        int start = schemeEnd + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start, end);
+        boolean ascii = authority.chars().allMatch(c -> c < 0x80);
+        if (ascii) {
+            return url;
+        }
+        int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? authority.substring(0, at + 1) : "";
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+        String port = colon >= 0 ? hostPort.substring(colon) : "";
+        try {
+            host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidUrlException(url, "invalid host name");
+        }
+        return url.substring(0, start) + userInfo + host + port + url.substring(end);
     }
 
     /** Percent-encodes what browsers accept in links but {@link URI} does not: spaces, non-ASCII, pipes. */

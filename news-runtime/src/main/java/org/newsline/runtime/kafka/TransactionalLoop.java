@@ -66,6 +66,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
     private final Timer transactionTime;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
+    private volatile java.util.function.Consumer<Collection<TopicPartition>> assignmentListener = p -> { };
 
     /**
      * @param stage           the stage's name, in dead letters, metrics and logs (e.g. {@code extract})
@@ -88,6 +89,14 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
         this.transactionTime = Timer.builder("newsline.transaction.time").tag("stage", stage).register(metrics);
         metrics.gauge("newsline.last.success.seconds", io.micrometer.core.instrument.Tags.of("stage", stage),
                 lastSuccessEpochMs, v -> v.get() / 1000.0);
+    }
+
+    /**
+     * Called on the loop's thread whenever partitions are assigned, before their records are processed: a
+     * stage rebuilds the state it keeps for those partitions here.
+     */
+    public void onAssigned(java.util.function.Consumer<Collection<TopicPartition>> listener) {
+        this.assignmentListener = listener;
     }
 
     /** Starts the loop on a thread of its own. */
@@ -125,6 +134,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assignmentListener.accept(partitions);
                     joined.set(true);
                     for (TopicPartition tp : partitions) {
                         AtomicLong value = lag.computeIfAbsent(tp, k -> new AtomicLong());
