@@ -1,0 +1,106 @@
+package org.newsline.store.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.newsline.events.Article;
+import org.newsline.events.DeadLetter;
+import org.newsline.events.FeedState;
+import org.newsline.events.RawPage;
+import org.newsline.events.Statement;
+
+/**
+ * The archive: articles with their statements, raw pages, feeds and their state, dead letters. Two
+ * implementations, SQLite (the embedded default) and PostgreSQL, chosen by the JDBC URL given to {@link #open}.
+ *
+ * <p>Every write takes a batch, runs in one database transaction and is idempotent: writing the same batch
+ * again (a redelivery after a crash) changes nothing. A caller that consumes topics commits its offsets only
+ * after the write returned. Reads list newest first with an opaque cursor ({@link Page#nextCursor()}).
+ *
+ * <p>Implementations are thread-safe. Failures of the database surface as {@link StoreException}.
+ */
+public interface ArticleStore extends AutoCloseable {
+
+    /**
+     * Opens the store at {@code jdbcUrl} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}), migrating
+     * its schema to the newest version first.
+     *
+     * @throws IllegalArgumentException if the URL is of neither kind, or is an in-memory SQLite database
+     * @throws StoreException           if the database cannot be reached or migrated
+     */
+    static ArticleStore open(String jdbcUrl) {
+        return StoreFactory.open(jdbcUrl);
+    }
+
+    /**
+     * Stores articles, each with all its statements, in one transaction. An article whose
+     * {@code extractorVersion} is the same as or newer than the stored one ({@link ExtractorVersion} order)
+     * replaces the stored article and all its statements at once; an older one is ignored, and so is an
+     * article that was taken down ({@link #deleteArticle}).
+     */
+    void putArticles(List<Article> articles);
+
+    /**
+     * Archives fetched pages (body gzip-compressed); a page fetched later replaces an earlier fetch of the same
+     * article. Pages with {@code replay == true} came from this archive and are not archived again.
+     */
+    void putRawPages(List<RawPage> pages);
+
+    /** Applies subscription changes in order; a {@link FeedChange#isTombstone() tombstone} removes the feed. */
+    void putFeeds(List<FeedChange> changes);
+
+    /** Stores the latest polling state of feeds (last one wins). */
+    void putFeedStates(List<FeedState> states);
+
+    /** Keeps dead letters, each once however often it is delivered. */
+    void putDeadLetters(List<DeadLetter> letters);
+
+    /**
+     * Takes an article down: removes it, its statements and its raw page, and remembers the id so that a
+     * redelivered or replayed record does not bring it back.
+     *
+     * @return false if nothing was stored under that id
+     */
+    boolean deleteArticle(String articleId);
+
+    /**
+     * Deletes raw pages fetched before {@code cutoff} (the archive's retention).
+     *
+     * @return how many were deleted
+     */
+    int deleteRawPagesFetchedBefore(Instant cutoff);
+
+    /** Articles newest first. Items leave out {@code html} and {@code statements}; every other field is set. */
+    Page<Article> articles(ArticleQuery query);
+
+    /** One article with its statements. */
+    Optional<Article> article(String articleId);
+
+    /** Statements newest first, in text order within one article. */
+    Page<Statement> statements(StatementQuery query);
+
+    /**
+     * The most-quoted speakers in {@code [since, until)} (either may be null), one entry per person
+     * ({@link SpeakerCount#key()}), most statements first.
+     */
+    List<SpeakerCount> speakers(Instant since, Instant until, int limit);
+
+    /** Every subscription with its polling state and health, by URL. */
+    List<FeedView> feeds();
+
+    /** Exact counts, read in one consistent snapshot. */
+    Stats stats();
+
+    /** Raw pages newest fetch first, without their bodies. */
+    Page<RawPageSummary> rawPages(RawQuery query);
+
+    /** One archived page with its body decompressed ({@code replay} is false). */
+    Optional<RawPage> rawPage(String articleId);
+
+    /** The newest dead letters at or after {@code since} (null: any time). */
+    List<DeadLetter> deadLetters(Instant since, int limit);
+
+    /** Closes the connection pools. */
+    @Override
+    void close();
+}
