@@ -1,0 +1,165 @@
+package org.newsline.ingest.fetch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.newsline.events.Event;
+import org.newsline.events.EventCodec;
+import org.newsline.events.EventDecodingException;
+import org.newsline.events.FetchRequest;
+import org.newsline.events.RawPage;
+import org.newsline.events.Topic;
+import org.newsline.events.UrlCanonicalizer;
+import org.newsline.ingest.http.FetchException;
+import org.newsline.ingest.http.FetchResult;
+import org.newsline.ingest.http.HttpFetcher;
+import org.newsline.ingest.politeness.HostPermit;
+import org.newsline.ingest.politeness.HostPoliteness;
+import org.newsline.runtime.kafka.BatchProcessor;
+import org.newsline.runtime.kafka.KafkaClients;
+import org.newsline.runtime.kafka.Output;
+import org.newsline.runtime.kafka.TransactionalLoop;
+
+/**
+ * The fetch stage: a transactional loop from {@code news.fetch} to {@code news.raw}. Fetches run in parallel
+ * (politely per host); each fetched HTML page is published with the request's offset in one transaction.
+ * Articles already fetched are skipped; failed fetches and non-HTML responses go to the dead letters with
+ * the reason, so they can be replayed once the cause is fixed.
+ */
+public final class PageFetchService implements BatchProcessor, AutoCloseable {
+
+    public static final String GROUP = "newsline-ingest-fetcher";
+
+    private final HttpFetcher fetcher;
+    private final HostPoliteness politeness;
+    private final FetchedArticles fetched;
+    private final ExecutorService pool;
+    private final TransactionalLoop loop;
+    private final Counter pages;
+    private final Counter skipped;
+    private final Counter failures;
+    private final Counter bytes;
+    private final Timer latency;
+
+    public PageFetchService(KafkaClients clients, HttpFetcher fetcher, HostPoliteness politeness, String instanceId,
+                            int threads, MeterRegistry metrics) {
+        this.fetcher = fetcher;
+        this.politeness = politeness;
+        this.fetched = new FetchedArticles(clients, GROUP);
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "newsline-page-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.pages = Counter.builder("newsline.pages.fetched").register(metrics);
+        this.skipped = Counter.builder("newsline.pages.skipped").tag("reason", "already_fetched").register(metrics);
+        this.failures = Counter.builder("newsline.pages.failed").register(metrics);
+        this.bytes = Counter.builder("newsline.pages.bytes").register(metrics);
+        this.latency = Timer.builder("newsline.fetch.latency").register(metrics);
+        this.loop = new TransactionalLoop("fetch", clients, GROUP, "newsline-ingest-fetcher-" + instanceId,
+                List.of(Topic.FETCH), this, metrics);
+        loop.onAssigned(fetched::rebuild);
+    }
+
+    public PageFetchService start() {
+        loop.start();
+        return this;
+    }
+
+    public TransactionalLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public void process(List<ConsumerRecord<String, byte[]>> records, Output out) throws Exception {
+        Map<ConsumerRecord<String, byte[]>, Future<Fetched>> pending = new LinkedHashMap<>();
+        Set<String> inBatch = new HashSet<>();
+        List<ConsumerRecord<String, byte[]>> order = new ArrayList<>(records);
+        Map<ConsumerRecord<String, byte[]>, String> errors = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> r : order) {
+            FetchRequest request;
+            try {
+                request = EventCodec.decode(r.value(), FetchRequest.class);
+                UrlCanonicalizer.canonicalize(request.url());
+            } catch (EventDecodingException | IllegalArgumentException e) {
+                errors.put(r, e.getMessage());
+                continue;
+            }
+            if (fetched.contains(request.articleId()) || !inBatch.add(request.articleId())) {
+                skipped.increment();
+                continue;
+            }
+            pending.put(r, pool.submit(() -> fetch(request)));
+        }
+        for (ConsumerRecord<String, byte[]> r : order) {
+            if (errors.containsKey(r)) {
+                out.deadLetter(r, errors.get(r));
+                continue;
+            }
+            Future<Fetched> future = pending.get(r);
+            if (future == null) {
+                continue;
+            }
+            Fetched result;
+            try {
+                result = future.get();
+            } catch (ExecutionException e) {
+                result = new Fetched(null, "fetch failed: " + e.getCause());
+            }
+            if (result.page != null) {
+                out.send(Topic.RAW, result.page.articleId(), result.page);
+                fetched.add(result.page.articleId());
+                pages.increment();
+            } else {
+                failures.increment();
+                out.deadLetter(r, result.error);
+            }
+        }
+    }
+
+    private Fetched fetch(FetchRequest request) throws InterruptedException {
+        String host = UrlCanonicalizer.canonicalHost(request.url());
+        FetchResult result;
+        long start = System.nanoTime();
+        try (HostPermit permit = politeness.acquire(host)) {
+            result = fetcher.fetch(request.url(), null);
+        } catch (FetchException e) {
+            e.retryAfter().ifPresent(d -> politeness.backOff(host, d));
+            return new Fetched(null, "fetch failed (" + e.kind() + "): " + e.getMessage());
+        } finally {
+            latency.record(java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+        bytes.increment(result.body() == null ? 0 : result.body().length);
+        if (result.status() != 200) {
+            return new Fetched(null, "HTTP " + result.status() + " for " + request.url());
+        }
+        if (!result.isHtml()) {
+            return new Fetched(null, "not HTML (" + result.contentType() + "): " + request.url());
+        }
+        RawPage page = new RawPage(Event.SCHEMA_VERSION, request.articleId(), request.url(), result.finalUrl(),
+                request.feedId(), request.item(), Instant.now(), result.status(), result.headers(), result.charset(),
+                result.text(), false);
+        return new Fetched(page, null);
+    }
+
+    private record Fetched(RawPage page, String error) {
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        pool.shutdownNow();
+    }
+}
