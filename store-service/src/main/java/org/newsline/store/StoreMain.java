@@ -1,0 +1,33 @@
+package org.newsline.store;
+
+import org.newsline.ingest.IngestService;
+import org.newsline.runtime.ServiceRunner;
+import org.newsline.store.api.StoreApi;
+import org.newsline.store.db.ArticleStore;
+import org.newsline.store.feeds.KafkaFeedSubscriptions;
+
+/**
+ * The store service alone: {@code java -jar store-service.jar}, configured by environment variables. It serves
+ * the API ({@code /api/*}) besides {@code /health} and {@code /metrics}.
+ */
+public final class StoreMain {
+
+    private StoreMain() {
+    }
+
+    public static void main(String[] args) {
+        ServiceRunner.run("store-service", ctx -> {
+            ArticleStore store = ArticleStore.open(ctx.config().dbUrl());
+            StoreService service = new StoreService(ctx.clients(), store, ctx.metrics()).start();
+            KafkaFeedSubscriptions subscriptions = new KafkaFeedSubscriptions(ctx.clients(), store,
+                    IngestService.fetchPolicy(ctx.config()));
+            ctx.routes().add(new StoreApi(store, subscriptions));
+            ctx.health().add("store.consumer", () -> service.loop().joined());
+            return () -> {
+                service.close();
+                subscriptions.close();
+                store.close();
+            };
+        });
+    }
+}
