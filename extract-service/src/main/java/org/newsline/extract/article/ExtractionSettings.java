@@ -47,6 +47,10 @@ final class ExtractionSettings {
     static final int WEAK_NEGATIVE_MAX_CHARS = 400;
     /** ...or when its link share is above this. */
     static final double WEAK_NEGATIVE_MIN_LINK_DENSITY = 0.4;
+    /** A boilerplate-named box with at least this much prose waits for the page-level decision... */
+    static final int GUARDED_NEGATIVE_MIN_PROSE_CHARS = 800;
+    /** ...which keeps it only if it holds at least this share of the page's prose (a layout wrapper). */
+    static final double GUARDED_NEGATIVE_MIN_SHARE = 0.5;
     /** A form is kept (site-wide ASP.NET style wrapper) when it holds at least this much prose. */
     static final int FORM_KEEP_MIN_PROSE_CHARS = 500;
 

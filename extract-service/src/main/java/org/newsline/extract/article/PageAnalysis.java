@@ -19,6 +19,7 @@ final class PageAnalysis {
 
     private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
     private final List<ElementStats> blocks = new ArrayList<>();
+    private final List<ElementStats> guarded = new ArrayList<>();
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
@@ -30,6 +31,7 @@ final class PageAnalysis {
     static PageAnalysis of(Element body, BoilerplateStripper stripper) {
         PageAnalysis analysis = new PageAnalysis(stripper);
         analysis.walk(body);
+        analysis.settleGuarded();
         return analysis;
     }
 
@@ -133,6 +135,9 @@ final class PageAnalysis {
                     }
                     return FilterResult.CONTINUE;
                 }
+                if (s.parent != null && s.good > 0 && stripper.isGuarded(s)) {
+                    guarded.add(s);
+                }
                 if (s.parent != null) {
                     s.parent.total += s.total;
                     s.parent.link += s.link;
@@ -144,6 +149,34 @@ final class PageAnalysis {
                 return FilterResult.CONTINUE;
             }
         }, body);
+    }
+
+    /**
+     * Boilerplate-named boxes with much prose were kept provisionally; now that the page's prose is known, drop
+     * those that hold less than {@link ExtractionSettings#GUARDED_NEGATIVE_MIN_SHARE} of it (a list of teasers
+     * named "most-popular"), keep the others (a layout wrapper named "content-with-sidebar").
+     */
+    private void settleGuarded() {
+        if (guarded.isEmpty() || root == null) {
+            return;
+        }
+        // tail order puts inner boxes first; settle outer boxes first so an inner one in a dropped box is skipped
+        for (int i = guarded.size() - 1; i >= 0; i--) {
+            ElementStats s = guarded.get(i);
+            if (!ContentScorer.isKept(s) || s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_SHARE * root.good) {
+                continue;
+            }
+            s.dropped = true;
+            s.dropReason = "class/id names boilerplate, holds a minor share of the prose";
+            for (ElementStats p = s.parent; p != null; p = p.parent) {
+                p.total -= s.total;
+                p.link -= s.link;
+                p.good -= s.good;
+                p.neutral -= s.neutral;
+                p.goodBlocks -= s.goodBlocks;
+                p.droppedText += s.total;
+            }
+        }
     }
 
     /** Adds a block's own run of text to its subtree counts, classified as prose, neutral or other. */
