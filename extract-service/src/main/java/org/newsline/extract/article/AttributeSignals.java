@@ -26,7 +26,10 @@ final class AttributeSignals {
     static final int POSITIVE = 4;
     /** Boilerplate whatever else the page holds: comment threads, consent banners, recommendation widgets. */
     static final int ABSOLUTE_NEGATIVE = 16;
-    /** Names that look negative but are content ("commentary", "share-price" are not comment or share boxes). */
+    /**
+     * Names that look negative but are content: "commentary" and "share-price" are not comment or share boxes,
+     * and an embedded tweet is quoted in the article even when its box is called a widget.
+     */
     private static final int EXCEPTION = 8;
 
     private static final KeywordMatcher MATCHER = new KeywordMatcher();
@@ -59,7 +62,7 @@ final class AttributeSignals {
             MATCHER.add(k, POSITIVE);
         }
         for (String k : new String[] {"commentary", "shareprice", "share-price", "cardinal", "header-image",
-                "metadata-body", "subscription-content"}) {
+                "metadata-body", "subscription-content", "tweet", "instagram-media"}) {
             MATCHER.add(k, EXCEPTION);
         }
     }

@@ -114,9 +114,23 @@ final class CleanHtmlWriter {
         flush();
     }
 
-    /** A sub-container that is mostly links (related stories, tag lists, share bars) is left out. */
+    /**
+     * A sub-container that is mostly links (related stories, tag lists, share bars) is left out. Paragraph-like
+     * leaves are judged by their own runs in {@link #flush()}, which lets long link-rich sentences through.
+     */
     private static boolean isPruned(ElementStats s) {
-        return s.total > 0 && s.linkDensity() > ExtractionSettings.PRUNE_MIN_LINK_DENSITY;
+        if (s.total == 0 || s.linkDensity() <= ExtractionSettings.PRUNE_MIN_LINK_DENSITY) {
+            return false;
+        }
+        switch (s.element.normalName()) {
+            case "p":
+            case "pre":
+            case "dd":
+            case "dt":
+                return false;
+            default:
+                return !HtmlTags.isHeading(s.element.normalName());
+        }
     }
 
     private void open(Element el, String tag) {
@@ -246,8 +260,9 @@ final class CleanHtmlWriter {
 
     /** Ends the current run of inline text: emits it as a paragraph unless it is empty or mostly links. */
     private void flush() {
-        if (runVisible > 0
-                && (double) runLink / runVisible <= ExtractionSettings.EMIT_MAX_LINK_DENSITY) {
+        double maxDensity = runVisible >= ExtractionSettings.LONG_RUN_MIN_CHARS
+                ? ExtractionSettings.EMIT_MAX_LINK_DENSITY_LONG_RUN : ExtractionSettings.EMIT_MAX_LINK_DENSITY;
+        if (runVisible > 0 && (double) runLink / runVisible <= maxDensity) {
             String text = runText.toString().strip();
             String inner = runHtml.toString().strip();
             String leaf = leafStack.isEmpty() ? "p" : leafStack.get(leafStack.size() - 1);

@@ -20,6 +20,8 @@ final class ElementStats {
 
     int inline;
     int inlineLink;
+    /** Links in this element's inline content. */
+    int inlineLinks;
     /** All text in the subtree (for blocks; inline elements' own text is in their block's {@code inline}). */
     int total;
     int link;

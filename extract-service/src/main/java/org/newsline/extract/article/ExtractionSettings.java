@@ -54,12 +54,23 @@ final class ExtractionSettings {
     /** A form is kept (site-wide ASP.NET style wrapper) when it holds at least this much prose. */
     static final int FORM_KEEP_MIN_PROSE_CHARS = 500;
 
+    /** An inline element with at least this many links... */
+    static final int LINK_CLUSTER_MIN_LINKS = 3;
+    /** ...and this much text... */
+    static final int LINK_CLUSTER_MIN_CHARS = 80;
+    /** ...that is almost all link text is a link cluster (hover card) inside a sentence, and is dropped. */
+    static final double LINK_CLUSTER_MIN_LINK_DENSITY = 0.9;
+
     // --- pruning inside the chosen container ---
 
     /** Link share above which a sub-container of the chosen one is pruned (related links, tag lists). */
     static final double PRUNE_MIN_LINK_DENSITY = 0.5;
     /** A block whose link share is above this is not emitted. */
     static final double EMIT_MAX_LINK_DENSITY = 0.6;
+    /** A run at least this long is a sentence with many links rather than a link list... */
+    static final int LONG_RUN_MIN_CHARS = 150;
+    /** ...and is emitted up to this link share. */
+    static final double EMIT_MAX_LINK_DENSITY_LONG_RUN = 0.85;
 
     // --- cascade ---
 

@@ -97,6 +97,12 @@ final class PageAnalysis {
                 }
                 if (tag.equals("a")) {
                     linkDepth++;
+                    for (ElementStats p = current; p != null; p = p.parent) {
+                        p.inlineLinks++;
+                        if (p.block) {
+                            break;
+                        }
+                    }
                 }
                 current = s;
                 return FilterResult.CONTINUE;
@@ -119,6 +125,9 @@ final class PageAnalysis {
                     closeBlock(s);
                 }
                 String reason = s.parent == null ? null : stripper.dropAfterChildren(s);
+                if (reason == null && !s.block && isLinkCluster(s)) {
+                    reason = "cluster of links inside running text";
+                }
                 if (reason != null) {
                     s.dropped = true;
                     s.dropReason = reason;
@@ -177,6 +186,17 @@ final class PageAnalysis {
                 p.droppedText += s.total;
             }
         }
+    }
+
+    /**
+     * An inline element inside a paragraph that is nothing but several links: a hover card or a "see also"
+     * strip injected into the sentence, not words of it.
+     */
+    private static boolean isLinkCluster(ElementStats s) {
+        return s.inlineLinks >= ExtractionSettings.LINK_CLUSTER_MIN_LINKS
+                && s.inline >= ExtractionSettings.LINK_CLUSTER_MIN_CHARS
+                && s.inlineLink >= ExtractionSettings.LINK_CLUSTER_MIN_LINK_DENSITY * s.inline
+                && !s.element.normalName().equals("a");
     }
 
     /** Adds a block's own run of text to its subtree counts, classified as prose, neutral or other. */
