@@ -62,7 +62,8 @@ final class AttributeSignals {
             MATCHER.add(k, POSITIVE);
         }
         for (String k : new String[] {"commentary", "shareprice", "share-price", "cardinal", "header-image",
-                "metadata-body", "subscription-content", "tweet", "instagram-media"}) {
+                "metadata-body", "subscription-content", "tweet", "instagram-media",
+                "update"}) {
             MATCHER.add(k, EXCEPTION);
         }
     }

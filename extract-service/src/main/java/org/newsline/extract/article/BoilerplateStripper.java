@@ -63,7 +63,6 @@ final class BoilerplateStripper {
             return tag + " landmark";
         }
         int signal = s.signal;
-        boolean positive = (signal & AttributeSignals.POSITIVE) != 0;
         if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
             return "class/id names comments or consent";
         }
@@ -73,7 +72,9 @@ final class BoilerplateStripper {
             }
             return "class/id names boilerplate";
         }
-        if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && !positive && small) {
+        // a small box named "article__date" or "post-meta" is furniture even though it names the article too;
+        // a subheading is a subheading whatever its class says
+        if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && small && !HtmlTags.isSubheading(tag)) {
             return "class/id names page furniture";
         }
         return null;
