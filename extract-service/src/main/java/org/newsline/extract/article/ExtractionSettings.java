@@ -72,6 +72,11 @@ final class ExtractionSettings {
     /** ...and is emitted up to this link share. */
     static final double EMIT_MAX_LINK_DENSITY_LONG_RUN = 0.85;
 
+    /** A run repeating the page title (same letters, or a prefix of this share) is a headline, not body. */
+    static final double TITLE_REPEAT_MIN_SHARE = 0.7;
+    /** Titles shorter than this are too generic to compare. */
+    static final int TITLE_REPEAT_MIN_CHARS = 15;
+
     // --- cascade ---
 
     /** Below this much text the primary result is considered a miss and the fallbacks run. */
