@@ -25,6 +25,7 @@ public final class MetadataReader {
 
     /** Byline elements longer than this are paragraphs, not bylines. */
     private static final int MAX_BYLINE_CHARS = 120;
+    private static final String[] BYLINE_NAMES = {"byline", "author-name", "authorname"};
 
     private final Map<String, List<String>> meta = new HashMap<>();
     private final JsonLdReader jsonLd = new JsonLdReader();
@@ -110,12 +111,12 @@ public final class MetadataReader {
         if (el.attributesSize() == 0) {
             return;
         }
-        String itemtype = el.attr("itemtype");
+        String itemtype = el.attributes().getIgnoreCase("itemtype");
         if (!itemtype.isEmpty()) {
             String t = itemtype.toLowerCase(Locale.ROOT);
             microArticle |= t.endsWith("article") || t.endsWith("blogposting");
         }
-        String itemprop = el.attr("itemprop");
+        String itemprop = el.attributes().getIgnoreCase("itemprop");
         if (!itemprop.isEmpty()) {
             switch (itemprop) {
                 case "author":
@@ -138,15 +139,30 @@ public final class MetadataReader {
             }
         }
         if (bylines.size() < 3) {
-            String cls = (el.className() + ' ' + el.id()).toLowerCase(Locale.ROOT);
-            if (cls.contains("byline") || cls.contains("author-name") || cls.contains("authorname")
-                    || el.attr("rel").equalsIgnoreCase("author")) {
+            String cls = el.attributes().getIgnoreCase("class");
+            if (containsAny(cls) || containsAny(el.attributes().getIgnoreCase("id"))
+                    || el.attributes().getIgnoreCase("rel").equalsIgnoreCase("author")) {
                 String t = el.text().strip();
                 if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(t);
                 }
             }
         }
+    }
+
+    /** Whether a class or id names a byline (checked without building lower-case copies: this runs per element). */
+    private static boolean containsAny(String value) {
+        if (value.length() < 6) {
+            return false;
+        }
+        for (String word : BYLINE_NAMES) {
+            for (int i = 0, last = value.length() - word.length(); i <= last; i++) {
+                if (value.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private PageMetadata resolve(Document doc, List<String> explanation) {
