@@ -26,13 +26,18 @@ final class ExtractionSettings {
     static final double GOOD_BLOCK_MAX_LINK_DENSITY = 0.33;
     /** Blocks shorter than this are neutral when scoring containers (labels, subheadings, short lines). */
     static final int NEUTRAL_BLOCK_MAX_CHARS = 60;
+    /**
+     * Share of a run's prose that counts for each further ancestor: paragraphs credit the box that holds them
+     * most, so a page wrapper gathering the article and scattered teasers scores below the article's own box.
+     */
+    static final double LOCALITY = 0.9;
     /** How much a character of non-prose text costs a container, relative to a character of prose. */
     static final double BOILERPLATE_PENALTY = 1.0;
     /**
      * Cost of a character of dropped boilerplate inside a container: a body that holds the article and, far
      * away past the sidebar and related links, the footer's prose, should lose to the article's own box.
      */
-    static final double DROPPED_PENALTY = 1.0;
+    static final double DROPPED_PENALTY = 0.75;
 
     // --- class and id signals ---
 

@@ -151,6 +151,7 @@ final class PageAnalysis {
                     s.parent.total += s.total;
                     s.parent.link += s.link;
                     s.parent.good += s.good;
+                    s.parent.localGood += s.localGood * ExtractionSettings.LOCALITY;
                     s.parent.neutral += s.neutral;
                     s.parent.goodBlocks += s.goodBlocks;
                     s.parent.droppedText += s.droppedText;
@@ -177,7 +178,10 @@ final class PageAnalysis {
             }
             s.dropped = true;
             s.dropReason = "class/id names boilerplate, holds a minor share of the prose";
+            double share = s.localGood;
             for (ElementStats p = s.parent; p != null; p = p.parent) {
+                share *= ExtractionSettings.LOCALITY;
+                p.localGood -= share;
                 p.total -= s.total;
                 p.link -= s.link;
                 p.good -= s.good;
@@ -211,6 +215,7 @@ final class PageAnalysis {
         if (density <= ExtractionSettings.GOOD_BLOCK_MAX_LINK_DENSITY) {
             if (len >= ExtractionSettings.GOOD_BLOCK_MIN_CHARS) {
                 s.good += len;
+                s.localGood += len;
                 s.goodBlocks++;
             } else if (len < ExtractionSettings.NEUTRAL_BLOCK_MAX_CHARS) {
                 s.neutral += len;
