@@ -3,6 +3,7 @@ package org.newsline.extract.article;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -14,23 +15,35 @@ import org.jsoup.nodes.Element;
  */
 final class AttributeSignals {
 
-    /** Boilerplate whatever else the name says: comment threads, share bars, ads, newsletter boxes. */
+    /**
+     * Boilerplate (share bars, related links, sidebars, ads), unless the box turns out to hold most of the page's
+     * prose: layouts name their wrappers "content-with-sidebar" too.
+     */
     static final int STRONG_NEGATIVE = 1;
     /** Usually boilerplate (header, byline, meta), but sometimes wraps content; dropped only when small. */
     static final int WEAK_NEGATIVE = 2;
     /** Names of content containers (article, body, content, post, story). */
     static final int POSITIVE = 4;
-    /** Names that look negative but are content ("commentary", "share-price" are not comment or share boxes). */
+    /** Boilerplate whatever else the page holds: comment threads, consent banners, recommendation widgets. */
+    static final int ABSOLUTE_NEGATIVE = 16;
+    /**
+     * Names that look negative but are content: "commentary" and "share-price" are not comment or share boxes,
+     * and an embedded tweet is quoted in the article even when its box is called a widget.
+     */
     private static final int EXCEPTION = 8;
 
     private static final KeywordMatcher MATCHER = new KeywordMatcher();
 
     static {
-        for (String k : new String[] {"comment", "disqus", "reply", "replies", "share", "sharing",
-                "social", "related", "recommend", "newsletter", "subscri", "signup", "sign-up", "promo",
+        for (String k : new String[] {"comment", "disqus", "reply", "replies", "cookie", "consent", "gdpr",
+                "outbrain", "taboola", "newsletter"}) {
+            MATCHER.add(k, ABSOLUTE_NEGATIVE);
+        }
+        for (String k : new String[] {"share", "sharing",
+                "social", "related", "recommend", "subscri", "signup", "sign-up", "promo",
                 "sponsor", "advert", "adsense", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad-unit",
-                "adunit", "dfp", "gpt-ad", "banner", "cookie", "consent", "gdpr", "popup", "modal", "overlay",
-                "breadcrumb", "pagination", "pager", "sidebar", "side-bar", "widget", "outbrain", "taboola",
+                "adunit", "dfp", "gpt-ad", "banner", "popup", "modal", "overlay",
+                "breadcrumb", "pagination", "pager", "sidebar", "side-bar", "widget",
                 "trending", "popular", "most-read", "mostread", "recirc", "read-more", "readmore", "more-stories",
                 "also-read", "skip-link", "login", "navbar", "nav-bar", "navigation", "menu",
                 "masthead", "toolbar", "tooltip", "rss", "shoutbox", "skyscraper", "agegate", "jump-link",
@@ -49,10 +62,15 @@ final class AttributeSignals {
             MATCHER.add(k, POSITIVE);
         }
         for (String k : new String[] {"commentary", "shareprice", "share-price", "cardinal", "header-image",
-                "metadata-body", "subscription-content"}) {
+                "metadata-body", "subscription-content", "tweet", "instagram-media",
+                "update"}) {
             MATCHER.add(k, EXCEPTION);
         }
     }
+
+    /** Whole class tokens that name ads; as substrings they would hit "head", "read", "shadow"... */
+    private static final Set<String> AD_TOKENS = Set.of("ad", "ads", "adv", "advert", "advertisement",
+            "advertising", "sponsored", "promoted");
 
     private final Map<String, Integer> cache = new HashMap<>();
 
@@ -71,11 +89,32 @@ final class AttributeSignals {
         if (cached != null) {
             return cached;
         }
-        int flags = MATCHER.match(key.toLowerCase(Locale.ROOT));
+        String lower = key.toLowerCase(Locale.ROOT);
+        int flags = MATCHER.match(lower);
         if ((flags & EXCEPTION) != 0) {
-            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE);
+            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE);
+        }
+        if (hasAdToken(lower)) {
+            flags |= STRONG_NEGATIVE;
         }
         cache.put(key, flags);
         return flags;
+    }
+
+    private static boolean hasAdToken(String lower) {
+        int start = -1;
+        for (int i = 0, n = lower.length(); i <= n; i++) {
+            char c = i < n ? lower.charAt(i) : ' ';
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                if (i - start <= 13 && AD_TOKENS.contains(lower.substring(start, i))) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
     }
 }

@@ -15,14 +15,14 @@ final class BodyExtractor {
     private BodyExtractor() {
     }
 
-    /** The body text and HTML of {@code doc}, appending the decisions to {@code explanation}. */
-    static CleanHtmlWriter.Body extract(Document doc, List<String> explanation) {
+    /** The body text and HTML of {@code doc} (leaving out repeats of {@code title}), appending the decisions to {@code explanation}. */
+    static CleanHtmlWriter.Body extract(Document doc, String title, List<String> explanation) {
         Element body = doc.body();
         if (body == null) {
             explanation.add("body: the page has no body");
             return CleanHtmlWriter.Body.EMPTY;
         }
-        CleanHtmlWriter.Body strict = scored(body, BoilerplateStripper.Mode.STRICT, explanation);
+        CleanHtmlWriter.Body strict = scored(body, BoilerplateStripper.Mode.STRICT, title, explanation);
         if (strict.chars() >= ExtractionSettings.MIN_BODY_CHARS) {
             explanation.add("body: strict scorer won");
             return strict;
@@ -30,7 +30,7 @@ final class BodyExtractor {
         explanation.add(String.format(Locale.ROOT,
                 "body: strict scorer found %d chars (< %d), retrying with relaxed stripping", strict.chars(),
                 ExtractionSettings.MIN_BODY_CHARS));
-        CleanHtmlWriter.Body relaxed = scored(body, BoilerplateStripper.Mode.RELAXED, explanation);
+        CleanHtmlWriter.Body relaxed = scored(body, BoilerplateStripper.Mode.RELAXED, title, explanation);
         CleanHtmlWriter.Body best = relaxed.chars() > strict.chars() ? relaxed : strict;
         if (best.chars() >= ExtractionSettings.MIN_BODY_CHARS) {
             explanation.add("body: " + (best == relaxed ? "relaxed" : "strict") + " scorer won");
@@ -46,7 +46,7 @@ final class BodyExtractor {
         return best;
     }
 
-    private static CleanHtmlWriter.Body scored(Element body, BoilerplateStripper.Mode mode,
+    private static CleanHtmlWriter.Body scored(Element body, BoilerplateStripper.Mode mode, String title,
             List<String> explanation) {
         PageAnalysis analysis = PageAnalysis.of(body, new BoilerplateStripper(mode));
         ElementStats container = ContentScorer.bestContainer(analysis);
@@ -55,7 +55,7 @@ final class BodyExtractor {
             explanation.add("body: " + stage + " scorer found no prose");
             return CleanHtmlWriter.Body.EMPTY;
         }
-        CleanHtmlWriter.Body written = CleanHtmlWriter.write(analysis, container.element);
+        CleanHtmlWriter.Body written = CleanHtmlWriter.write(analysis, container.element, title);
         explanation.add(String.format(Locale.ROOT,
                 "body: %s scorer chose %s (prose %d, other %d, links %d) -> %d paragraphs, %d chars", stage,
                 PageAnalysis.describe(container.element), container.good, container.total - container.good,

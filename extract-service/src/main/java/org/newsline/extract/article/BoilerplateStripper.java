@@ -63,15 +63,27 @@ final class BoilerplateStripper {
             return tag + " landmark";
         }
         int signal = s.signal;
-        boolean positive = (signal & AttributeSignals.POSITIVE) != 0;
-        if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0
-                && !(positive && s.good >= 1000 && s.linkDensity() < 0.2)) {
+        if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
+            return "class/id names comments or consent";
+        }
+        if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0) {
+            if (s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_PROSE_CHARS) {
+                return null; // decided once the whole page is counted, see PageAnalysis.settleGuarded
+            }
             return "class/id names boilerplate";
         }
-        if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && !positive && small) {
+        // a small box named "article__date" or "post-meta" is furniture even though it names the article too;
+        // a subheading is a subheading whatever its class says
+        if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && small && !HtmlTags.isSubheading(tag)) {
             return "class/id names page furniture";
         }
         return null;
+    }
+
+    /** Whether a kept element still awaits the page-level decision for boilerplate-named boxes. */
+    boolean isGuarded(ElementStats s) {
+        return mode == Mode.STRICT && (s.signal & AttributeSignals.STRONG_NEGATIVE) != 0
+                && (s.signal & AttributeSignals.ABSOLUTE_NEGATIVE) == 0;
     }
 
     private static boolean isHidden(Element el) {

@@ -39,13 +39,17 @@ final class CleanHtmlWriter {
     private final List<String> openedTag = new ArrayList<>();
     private final List<Element> openedFor = new ArrayList<>();
 
-    private CleanHtmlWriter(PageAnalysis analysis) {
+    /** The page title reduced to lower-case letters and digits, or empty: a run repeating it is not body. */
+    private final String titleKey;
+
+    private CleanHtmlWriter(PageAnalysis analysis, String title) {
         this.analysis = analysis;
+        this.titleKey = title == null ? "" : lettersAndDigits(title);
     }
 
-    /** Writes {@code container}'s kept content. */
-    static Body write(PageAnalysis analysis, Element container) {
-        CleanHtmlWriter w = new CleanHtmlWriter(analysis);
+    /** Writes {@code container}'s kept content, leaving out a repeat of {@code title} (may be null). */
+    static Body write(PageAnalysis analysis, Element container, String title) {
+        CleanHtmlWriter w = new CleanHtmlWriter(analysis, title);
         w.walk(container);
         String text = String.join("\n\n", w.paragraphs);
         return new Body(text, w.html.toString(), w.paragraphs.size(), text.length());
@@ -114,9 +118,23 @@ final class CleanHtmlWriter {
         flush();
     }
 
-    /** A sub-container that is mostly links (related stories, tag lists, share bars) is left out. */
+    /**
+     * A sub-container that is mostly links (related stories, tag lists, share bars) is left out. Paragraph-like
+     * leaves are judged by their own runs in {@link #flush()}, which lets long link-rich sentences through.
+     */
     private static boolean isPruned(ElementStats s) {
-        return s.total > 0 && s.linkDensity() > ExtractionSettings.PRUNE_MIN_LINK_DENSITY;
+        if (s.total == 0 || s.linkDensity() <= ExtractionSettings.PRUNE_MIN_LINK_DENSITY) {
+            return false;
+        }
+        switch (s.element.normalName()) {
+            case "p":
+            case "pre":
+            case "dd":
+            case "dt":
+                return false;
+            default:
+                return !HtmlTags.isHeading(s.element.normalName());
+        }
     }
 
     private void open(Element el, String tag) {
@@ -244,10 +262,38 @@ final class CleanHtmlWriter {
         }
     }
 
+    /** Whether the current run is the page title again (a headline repeated in the body box). */
+    private boolean repeatsTitle() {
+        if (titleKey.length() < ExtractionSettings.TITLE_REPEAT_MIN_CHARS
+                || runVisible > titleKey.length() * 2 + 10) {
+            return false;
+        }
+        String run = lettersAndDigits(runText);
+        if (run.length() < ExtractionSettings.TITLE_REPEAT_MIN_CHARS) {
+            return false;
+        }
+        String shorter = run.length() <= titleKey.length() ? run : titleKey;
+        String longer = shorter == run ? titleKey : run;
+        return longer.startsWith(shorter)
+                && shorter.length() >= ExtractionSettings.TITLE_REPEAT_MIN_SHARE * longer.length();
+    }
+
+    static String lettersAndDigits(CharSequence s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Ends the current run of inline text: emits it as a paragraph unless it is empty or mostly links. */
     private void flush() {
-        if (runVisible > 0
-                && (double) runLink / runVisible <= ExtractionSettings.EMIT_MAX_LINK_DENSITY) {
+        double maxDensity = runVisible >= ExtractionSettings.LONG_RUN_MIN_CHARS
+                ? ExtractionSettings.EMIT_MAX_LINK_DENSITY_LONG_RUN : ExtractionSettings.EMIT_MAX_LINK_DENSITY;
+        if (runVisible > 0 && (double) runLink / runVisible <= maxDensity && !repeatsTitle()) {
             String text = runText.toString().strip();
             String inner = runHtml.toString().strip();
             String leaf = leafStack.isEmpty() ? "p" : leafStack.get(leafStack.size() - 1);

@@ -20,6 +20,8 @@ final class ElementStats {
 
     int inline;
     int inlineLink;
+    /** Links in this element's inline content. */
+    int inlineLinks;
     /** All text in the subtree (for blocks; inline elements' own text is in their block's {@code inline}). */
     int total;
     int link;
@@ -27,6 +29,8 @@ final class ElementStats {
     int good;
     /** Text in short runs that are neither prose nor navigation (labels, subheads). */
     int neutral;
+    /** Prose weighted by closeness: each level between a run and this element keeps {@code LOCALITY} of it. */
+    double localGood;
     /** Number of prose runs in the subtree. */
     int goodBlocks;
     /** Text of dropped boilerplate inside the subtree: distance between pieces of prose. */
@@ -51,7 +55,7 @@ final class ElementStats {
 
     /** Container score: prose minus a penalty for the rest. */
     double score() {
-        return good - ExtractionSettings.BOILERPLATE_PENALTY * (total - good - neutral)
+        return localGood - ExtractionSettings.BOILERPLATE_PENALTY * (total - good - neutral)
                 - ExtractionSettings.DROPPED_PENALTY * droppedText;
     }
 }

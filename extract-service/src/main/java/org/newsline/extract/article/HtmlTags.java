@@ -27,6 +27,11 @@ final class HtmlTags {
     /** Landmarks dropped in strict mode unless they hold much text (some sites wrap content in them). */
     static final Set<String> WEAK_DROP = Set.of("header", "footer");
 
+    /** h2 to h6: headings inside an article (h1 is its title). */
+    static boolean isSubheading(String tag) {
+        return isHeading(tag) && tag.charAt(1) != '1';
+    }
+
     static boolean isHeading(String tag) {
         return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
     }

@@ -19,6 +19,7 @@ final class PageAnalysis {
 
     private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
     private final List<ElementStats> blocks = new ArrayList<>();
+    private final List<ElementStats> guarded = new ArrayList<>();
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
@@ -30,6 +31,7 @@ final class PageAnalysis {
     static PageAnalysis of(Element body, BoilerplateStripper stripper) {
         PageAnalysis analysis = new PageAnalysis(stripper);
         analysis.walk(body);
+        analysis.settleGuarded();
         return analysis;
     }
 
@@ -95,6 +97,12 @@ final class PageAnalysis {
                 }
                 if (tag.equals("a")) {
                     linkDepth++;
+                    for (ElementStats p = current; p != null; p = p.parent) {
+                        p.inlineLinks++;
+                        if (p.block) {
+                            break;
+                        }
+                    }
                 }
                 current = s;
                 return FilterResult.CONTINUE;
@@ -117,6 +125,9 @@ final class PageAnalysis {
                     closeBlock(s);
                 }
                 String reason = s.parent == null ? null : stripper.dropAfterChildren(s);
+                if (reason == null && !s.block && isLinkCluster(s)) {
+                    reason = "cluster of links inside running text";
+                }
                 if (reason != null) {
                     s.dropped = true;
                     s.dropReason = reason;
@@ -133,10 +144,14 @@ final class PageAnalysis {
                     }
                     return FilterResult.CONTINUE;
                 }
+                if (s.parent != null && s.good > 0 && stripper.isGuarded(s)) {
+                    guarded.add(s);
+                }
                 if (s.parent != null) {
                     s.parent.total += s.total;
                     s.parent.link += s.link;
                     s.parent.good += s.good;
+                    s.parent.localGood += s.localGood * ExtractionSettings.LOCALITY;
                     s.parent.neutral += s.neutral;
                     s.parent.goodBlocks += s.goodBlocks;
                     s.parent.droppedText += s.droppedText;
@@ -144,6 +159,48 @@ final class PageAnalysis {
                 return FilterResult.CONTINUE;
             }
         }, body);
+    }
+
+    /**
+     * Boilerplate-named boxes with much prose were kept provisionally; now that the page's prose is known, drop
+     * those that hold less than {@link ExtractionSettings#GUARDED_NEGATIVE_MIN_SHARE} of it (a list of teasers
+     * named "most-popular"), keep the others (a layout wrapper named "content-with-sidebar").
+     */
+    private void settleGuarded() {
+        if (guarded.isEmpty() || root == null) {
+            return;
+        }
+        // tail order puts inner boxes first; settle outer boxes first so an inner one in a dropped box is skipped
+        for (int i = guarded.size() - 1; i >= 0; i--) {
+            ElementStats s = guarded.get(i);
+            if (!ContentScorer.isKept(s) || s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_SHARE * root.good) {
+                continue;
+            }
+            s.dropped = true;
+            s.dropReason = "class/id names boilerplate, holds a minor share of the prose";
+            double share = s.localGood;
+            for (ElementStats p = s.parent; p != null; p = p.parent) {
+                share *= ExtractionSettings.LOCALITY;
+                p.localGood -= share;
+                p.total -= s.total;
+                p.link -= s.link;
+                p.good -= s.good;
+                p.neutral -= s.neutral;
+                p.goodBlocks -= s.goodBlocks;
+                p.droppedText += s.total;
+            }
+        }
+    }
+
+    /**
+     * An inline element inside a paragraph that is nothing but several links: a hover card or a "see also"
+     * strip injected into the sentence, not words of it.
+     */
+    private static boolean isLinkCluster(ElementStats s) {
+        return s.inlineLinks >= ExtractionSettings.LINK_CLUSTER_MIN_LINKS
+                && s.inline >= ExtractionSettings.LINK_CLUSTER_MIN_CHARS
+                && s.inlineLink >= ExtractionSettings.LINK_CLUSTER_MIN_LINK_DENSITY * s.inline
+                && !s.element.normalName().equals("a");
     }
 
     /** Adds a block's own run of text to its subtree counts, classified as prose, neutral or other. */
@@ -158,6 +215,7 @@ final class PageAnalysis {
         if (density <= ExtractionSettings.GOOD_BLOCK_MAX_LINK_DENSITY) {
             if (len >= ExtractionSettings.GOOD_BLOCK_MIN_CHARS) {
                 s.good += len;
+                s.localGood += len;
                 s.goodBlocks++;
             } else if (len < ExtractionSettings.NEUTRAL_BLOCK_MAX_CHARS) {
                 s.neutral += len;
