@@ -167,6 +167,31 @@ final class Article {
                 return false;
             }
         }
+        if (lexicon.nounLike().contains(t.lower())) {
+            return verbInContext(k);
+        }
         return true;
+    }
+
+    /**
+     * {@code states}, {@code claims}: a verb when followed by {@code that} or a colon, when it opens an
+     * attribution after a comma or quote ({@code , reports Reuters}), or when a name or pronoun precedes it
+     * and a phrase follows.
+     */
+    private boolean verbInContext(int k) {
+        Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+        Token prev = k > 0 ? tokens.get(k - 1) : null;
+        if (next != null && (next.is("that") || next.isPunct(':'))) {
+            return true;
+        }
+        if (prev != null && (prev.isPunct(',') || prev.isQuote())) {
+            return true;
+        }
+        if (prev != null && next != null && (capitalized(k - 1) || lexicon.pronouns().contains(prev.lower()))
+                && (capitalized(k + 1) || next.isPunct(',') || next.isQuote() || next.isWord()
+                && (next.is("the") || lexicon.pronouns().contains(next.lower())))) {
+            return true;
+        }
+        return false;
     }
 }

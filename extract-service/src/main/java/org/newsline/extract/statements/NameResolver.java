@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class NameResolver {
 
     /** Capitalised words that open sentences and are not names. */
-    private static final Set<String> NOT_NAMES = Set.of(
+    static final Set<String> NOT_NAMES = Set.of(
             "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before",
             "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their",
             "our", "my", "your", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all",

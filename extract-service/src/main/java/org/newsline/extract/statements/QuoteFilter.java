@@ -31,7 +31,21 @@ final class QuoteFilter {
             "one", "said.", "writes", "adds", "asked", "insisted", "explained", "later", "since", "until", "per",
             "during", "without", "within", "through", "against", "among", "under", "both", "all", "more", "most");
 
+    /** Words after which a quote is a fragment of the author's own sentence ({@code blindsided by “…”}). */
+    private static final Set<String> EMBEDDING = Set.of("by", "of", "with", "from", "about", "like", "as", "the",
+            "a", "an", "for", "in", "on", "at", "into", "is", "was", "are", "were", "be", "been", "his", "her",
+            "their", "its", "our", "this", "that's", "it's", "what's");
+
     private QuoteFilter() {
+    }
+
+    /** The quote sits inside the author's sentence, after a preposition, article or copula. */
+    static boolean isEmbedded(Article a, int qk) {
+        if (qk == 0) {
+            return false;
+        }
+        Token prev = a.tok(qk - 1);
+        return prev.isWord() && !a.capitalized(qk - 1) && EMBEDDING.contains(prev.lower());
     }
 
     static boolean isStatementQuote(Article a, int qk) {

@@ -32,6 +32,24 @@ final class ReportedSpeechFinder {
             "workers", "students", "residents", "customers", "investors", "analysts", "colleagues", "family",
             "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
 
+    /** Speakers that are not sources: the author writing "we", and nobody. */
+    private static final Set<String> NOT_SOURCES = Set.of("we", "i", "us", "you", "nothing", "nobody", "none",
+            "it", "this", "that", "which", "who");
+
+    /** Words that can open a reported clause as its subject. */
+    private static final Set<String> SUBJECT_START = Set.of("the", "a", "an", "this", "that", "these", "those",
+            "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each",
+            "both", "any", "several", "he", "she", "it", "they", "we", "i", "you", "there", "one", "none", "more",
+            "few", "such", "another", "other", "only", "much", "nobody", "nothing", "everyone", "someone",
+            "anyone", "everything", "something", "anything", "people", "police", "officials", "authorities");
+
+    /** Words that may open the attribution's tail after a cue ({@code said in a statement on Monday}). */
+    private static final Set<String> TAIL_START = Set.of("in", "on", "at", "via", "during", "before", "after",
+            "of", "from", "through", "over", "this", "last", "earlier", "late", "yesterday", "today", "tonight",
+            "afterward", "afterwards", "later", "recently", "previously", "again", "too", "also", "when", "while",
+            "by", "outside", "inside", "following", "told", "as", "according", "to", "here", "there", "shortly",
+            "then", "now", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
     /** Words that mark a finite clause near its start: auxiliaries and common irregular past forms. */
     private static final Set<String> FINITE = Set.of(
             "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
@@ -90,10 +108,13 @@ final class ReportedSpeechFinder {
                 quotes++;
             }
         }
-        if (words == 0) {
+        if (words == 0 || r.speaker() == null) {
             return false;
         }
-        return words + quotes >= 2 && r.speaker() != null;
+        if (r.speaker().length() == 1 && NOT_SOURCES.contains(a.tok(r.speaker().from()).lower())) {
+            return false; // the author ("we"), or nobody
+        }
+        return words + quotes >= 2;
     }
 
     // ---- according to X ------------------------------------------------------------------------------------
@@ -165,8 +186,14 @@ final class ReportedSpeechFinder {
             return of < to && a.isWord(of, "of") ? build(a, c, to, speaker, cue, k) : null;
         }
         if (lx.characterizeVerbs().contains(verb)) {
-            Report r = build(a, c, to, speaker, cue, k);
-            return r != null && r.mixed() ? r : null;
+            // "rejected these accusations as “patently false”": up to the quoted words
+            for (int q = c; q < to && q <= c + 5; q++) {
+                if (a.tok(q).isQuote()) {
+                    Span content = trimContent(a, c, q + 1);
+                    return content == null ? null : report(a, content, speaker, cue, k);
+                }
+            }
+            return null;
         }
         // Skip the person told: "told reporters", "told The Hill in a statement".
         if (TELL.contains(verb)) {
@@ -199,23 +226,20 @@ final class ReportedSpeechFinder {
     private Report cueLast(Article a, int k, int cueEnd, int from, int to, String cue) {
         Span speaker;
         int boundary;
-        if (k - 1 >= from && (a.isPunct(k - 1, ',') || a.tok(k - 1).isQuote())) {
+        if (k - 1 >= from && (a.isPunct(k - 1, ',') || a.tok(k - 1).isQuote())
+                && !a.tok(k).lower().endsWith("ing")) {
             // cue first in its segment: ", said X"
             speaker = SpeakerPhrase.after(a, cueEnd, to);
-            boundary = k - 1;
             if (speaker == null) {
                 return null;
             }
-            if (a.tok(k - 1).isQuote()) {
-                boundary = k;
-            }
+            boundary = a.tok(k - 1).isQuote() ? k : k - 1;
         } else {
             speaker = SpeakerPhrase.before(a, k, from);
             if (speaker == null) {
                 return null;
             }
             int b = speaker.from() - 1;
-            // appositions before the cue belong to the attribution
             if (b < from) {
                 return null;
             }
@@ -227,13 +251,16 @@ final class ReportedSpeechFinder {
                 return null;
             }
         }
-        // Everything after the cue must be attribution only (a phrase, time, "in a statement"), or a comma and
-        // the rest of the interrupted clause.
-        int tailEnd = attributionTail(a, Math.max(cueEnd, speaker.to()), to);
         int first = firstContentToken(a, from, boundary);
         if (first >= boundary) {
             return null;
         }
+        if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)) {
+            return null; // "“…,” X said": a direct quote, or a quote opened after a colon
+        }
+        // Everything after the cue must be attribution only (a phrase, time, "in a statement"), or a comma and
+        // the rest of the interrupted clause.
+        int tailEnd = attributionTail(a, Math.max(cueEnd, speaker.to()), to);
         int end = boundary;
         if (tailEnd < to) {
             if (a.isPunct(tailEnd, ',') && continuesClause(a, tailEnd + 1, to)) {
@@ -246,22 +273,59 @@ final class ReportedSpeechFinder {
         if (content == null) {
             return null;
         }
-        return report(a, content, speaker, cue, k);
+        content = dropLeadingAttribution(a, content);
+        return content == null ? null : report(a, content, speaker, cue, k);
+    }
+
+    /** {@code “The people aren’t buying” the plan} or {@code Border agents “say …”}: at most 3 words outside. */
+    private static boolean quoteWithFewWords(Article a, int first, int quote) {
+        int words = 0;
+        for (int k = first; k < quote; k++) {
+            if (a.isBoundary(k)) {
+                return false;
+            }
+            if (a.tok(k).isWord()) {
+                words++;
+            }
+        }
+        return words >= 1 && words <= 3;
+    }
+
+    /** {@code As X noted at the time, CLAUSE}: the leading attribution is not part of the clause. */
+    private static Span dropLeadingAttribution(Article a, Span content) {
+        int k = content.from();
+        if (!(a.isWord(k, "as") || a.isWord(k, "like"))) {
+            return content;
+        }
+        for (int m = k + 1; m < content.to() && m < k + 14; m++) {
+            if (a.isPunct(m, ',')) {
+                boolean cue = false;
+                for (int c = k + 1; c < m; c++) {
+                    if (a.tok(c).isWord() && a.lexicon.reports(a.tok(c).lower())) {
+                        cue = true;
+                    }
+                }
+                return cue && m + 1 < content.to() ? new Span(m + 1, content.to()) : content;
+            }
+        }
+        return content;
     }
 
     /** The end of the attribution after a cue: prepositional phrases, times, "in a statement", no clause. */
     private static int attributionTail(Article a, int from, int to) {
+        if (from < to && a.tok(from).isWord() && !TAIL_START.contains(a.tok(from).lower()) && !a.capitalized(from)) {
+            return from;
+        }
         int e = from;
         while (e < to) {
             Token t = a.tok(e);
             if (t.isPunct(',')) {
-                // ", adding ...", ", according to X" and appositions are still attribution
                 if (e + 1 < to && (SpeakerAttacher.isAccordingTo(a, e + 1)
-                        || a.tok(e + 1).isWord() && a.tok(e + 1).lower().endsWith("ing")
-                        && a.lexicon.reports(a.tok(e + 1).lower())
-                        || a.tok(e + 1).isWord() && (a.tok(e + 1).is("a") || a.tok(e + 1).is("an")
-                        || a.tok(e + 1).is("the") || a.tok(e + 1).is("who")) && !continuesClause(a, e + 1, to))) {
-                    return to;
+                        || a.tok(e + 1).isWord() && a.tok(e + 1).lower().endsWith("ing"))) {
+                    return to; // ", adding ...", ", offering the example ..."
+                }
+                if (apposition(a, e + 1, to)) {
+                    return to; // ", a professor at ..." up to the end of the sentence
                 }
                 return e;
             }
@@ -274,6 +338,20 @@ final class ReportedSpeechFinder {
             e++;
         }
         return e;
+    }
+
+    /** The words from {@code k} to the sentence end are a phrase, not a clause: an apposition. */
+    private static boolean apposition(Article a, int k, int to) {
+        if (k >= to || continuesClause(a, k, to)) {
+            return false;
+        }
+        for (int m = k; m < to; m++) {
+            Token t = a.tok(m);
+            if (t.isQuote() || t.isWord() && !a.capitalized(m) && (FINITE.contains(t.lower()) || t.is("that"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After an interrupting attribution, the clause goes on with a verb ({@code , she said, are aging}). */
@@ -290,8 +368,8 @@ final class ReportedSpeechFinder {
     private static int skipObject(Article a, int c, int to) {
         int o = c;
         if (o < to && a.capitalized(o)) {
-            while (o < to && (a.capitalized(o) || a.tok(o).isWord() && (a.tok(o).is("of") || a.tok(o).is("the")
-                    || a.tok(o).is("and")) && o + 1 < to && a.capitalized(o + 1))) {
+            while (o < to && (a.capitalized(o) || a.tok(o).isWord() && (a.tok(o).is("of") || a.tok(o).is("and"))
+                    && o + 1 < to && a.capitalized(o + 1))) {
                 o++;
             }
         } else if (o < to && a.tok(o).isWord() && OBJECTS.contains(a.tok(o).lower())) {
@@ -307,19 +385,42 @@ final class ReportedSpeechFinder {
         return o;
     }
 
-    /** "that" opening the clause within a few words of the cue, with no verb between. */
+    /**
+     * "that" opening the clause within a few words of the cue, with only the person told, a time or a place
+     * between ({@code told reporters at a news conference that}); a plain object ends the search.
+     */
     private static int findThat(Article a, int c, int to) {
-        for (int k = c; k < to && k < c + 14; k++) {
+        boolean inPhrase = false;
+        for (int k = c; k < to && k < c + 16; k++) {
             Token t = a.tok(k);
             if (t.isWord() && t.is("that")) {
                 return k;
             }
-            if (t.isQuote() || t.isWord() && !a.capitalized(k) && FINITE.contains(t.lower())) {
+            if (t.isQuote() || t.kind() == Token.Kind.BREAK) {
                 return -1;
             }
-            if (t.isPunct(',') && k > c) {
-                // "said, in a statement, that" is fine; anything else ends the search
+            if (t.isPunct(',')) {
+                inPhrase = false;
                 continue;
+            }
+            if (!t.isWord()) {
+                return -1;
+            }
+            String w = t.lower();
+            if (!a.capitalized(k) && (FINITE.contains(w) || w.endsWith("ed") || a.lexicon.pronouns().contains(w)
+                    && !OBJECTS.contains(w))) {
+                return -1;
+            }
+            if (SpeakerPhrase.isPreposition(w) || Article.TIME_WORDS.contains(w) || Article.TIME_PREPS.contains(w)) {
+                inPhrase = true;
+                continue;
+            }
+            if (a.capitalized(k) || OBJECTS.contains(w) || Article.ADVERBS.contains(w)
+                    || Character.isDigit(w.charAt(0))) {
+                continue;
+            }
+            if (!inPhrase) {
+                return -1; // "wrote hundreds of songs that summer"
             }
         }
         return -1;
@@ -337,8 +438,8 @@ final class ReportedSpeechFinder {
         if (!first.isWord()) {
             return false;
         }
-        if (first.is("to") || first.is("about") || first.is("of") || first.is("for") || first.is("with")
-                || first.is("by")) {
+        boolean number = Character.isDigit(first.lower().charAt(0));
+        if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower()) || number && !finiteWithin(a, c, to, 4)) {
             return false;
         }
         for (int k = c + 1; k < to && k < c + 12; k++) {
@@ -351,6 +452,15 @@ final class ReportedSpeechFinder {
             }
             String w = t.lower();
             if (FINITE.contains(w) || w.endsWith("ed") && k > c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean finiteWithin(Article a, int c, int to, int n) {
+        for (int k = c + 1; k < to && k <= c + n; k++) {
+            if (a.tok(k).isWord() && FINITE.contains(a.tok(k).lower())) {
                 return true;
             }
         }
@@ -372,8 +482,18 @@ final class ReportedSpeechFinder {
         int end = to;
         for (int k = from + 1; k < to; k++) {
             if (a.isPunct(k, ',') && k + 1 < to && (SpeakerAttacher.isAccordingTo(a, k + 1)
-                    || trailingAttribution(a, k + 1, to))) {
+                    || trailingAttribution(a, k + 1, to)
+                    || a.tok(k + 1).isWord() && a.tok(k + 1).lower().endsWith("ing")
+                    && a.lexicon.reports(a.tok(k + 1).lower())
+                    || a.isWord(k + 1, "but") && k + 2 < to && a.tok(k + 2).isWord()
+                    && SUBJECT_START.contains(a.tok(k + 2).lower()))) {
                 end = k;
+                break;
+            }
+            if (a.isWord(k, "and") && k + 1 < to && (a.isWord(k + 1, "that")
+                    || a.tok(k + 1).isWord() && a.lexicon.reports(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
+                    && !a.tok(k + 1).lower().endsWith("ing"))) {
+                end = a.isPunct(k - 1, ',') ? k - 1 : k;
                 break;
             }
         }

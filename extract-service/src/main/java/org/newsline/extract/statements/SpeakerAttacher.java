@@ -1,7 +1,5 @@
 package org.newsline.extract.statements;
 
-import java.util.Set;
-
 /**
  * Attaches a source and cue to a direct quote from the words around it, in its own sentence: after the quote
  * ({@code “…,” X said} and {@code “…,” said X, a spokeswoman}), then before it ({@code X said: “…”},
@@ -11,9 +9,6 @@ import java.util.Set;
 final class SpeakerAttacher {
 
     private static final int MAX_BEFORE = 40;
-
-    /** Participles: their speaker is the subject of the main clause ({@code X said, adding, “…”}). */
-    private static final Set<String> PARTICIPLE_END = Set.of("ing");
 
     Attribution attach(Article a, int qk) {
         Attribution after = after(a, qk);
@@ -90,6 +85,15 @@ final class SpeakerAttacher {
             }
         }
         if (a.isPunct(qk - 1, ':')) {
+            // "in the words of the patient: “…”"
+            for (int m = qk - 2; m > lo && m >= qk - 10; m--) {
+                if (a.isWord(m, "of") && a.isWord(m - 1, "words")) {
+                    Span np = SpeakerPhrase.after(a, m + 1, qk - 1);
+                    if (np != null) {
+                        return new Attribution(np, null, -1);
+                    }
+                }
+            }
             Span subject = SpeakerPhrase.subject(a, lo, qk - 1);
             if (subject != null && subject.length() <= 6 && looksLikeSource(a, subject)) {
                 return new Attribution(subject, null, -1);
@@ -101,6 +105,11 @@ final class SpeakerAttacher {
     /** The speaker of a cue verb: the phrase before it, or the main subject for a participle. */
     static Span speakerOf(Article a, int cue, int lo) {
         String w = a.tok(cue).lower();
+        int prev = SpeakerPhrase.skipBackAdverbs(a, cue - 1, lo);
+        if (prev >= lo && (a.isWord(prev, "and") || a.isWord(prev, "but"))) {
+            // "X visited the border and argued that ...": the subject of the first verb
+            return SpeakerPhrase.subject(a, lo, cue);
+        }
         if (w.endsWith("ing")) {
             for (int c = cue - 1; c >= lo; c--) {
                 if (isCue(a, c) && !a.tok(c).lower().endsWith("ing")) {
@@ -116,8 +125,9 @@ final class SpeakerAttacher {
     static boolean looksLikeSource(Article a, Span s) {
         for (int k = s.from(); k < s.to(); k++) {
             Token t = a.tok(k);
-            if (a.capitalized(k) && !(k == s.from() && Article.CONNECTORS.contains(t.lower()))
-                    || a.lexicon.pronouns().contains(t.lower()) && !t.is("it")) {
+            if (a.capitalized(k) && Character.isLetter(a.text.charAt(t.start()))
+                    && !NameResolver.NOT_NAMES.contains(t.lower())
+                    || a.lexicon.pronouns().contains(t.lower()) && !t.is("it") && !t.is("i") && !t.is("we")) {
                 return true;
             }
         }

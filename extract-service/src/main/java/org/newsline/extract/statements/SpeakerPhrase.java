@@ -30,6 +30,10 @@ final class SpeakerPhrase {
     private SpeakerPhrase() {
     }
 
+    static boolean isPreposition(String w) {
+        return PREPOSITIONS.contains(w);
+    }
+
     /** Skips adverbs, auxiliaries and time phrases that stand between a speaker and its cue. */
     static int skipBackAdverbs(Article a, int j, int lo) {
         while (j >= lo) {
@@ -72,6 +76,9 @@ final class SpeakerPhrase {
         }
         if (a.tok(j).isPunct(',')) {
             return throughAppositions(a, j, lo);
+        }
+        if (a.isBoundary(j)) {
+            return null;
         }
         int s = j;
         while (s - 1 >= lo && !a.isBoundary(s - 1) && s > j - 14) {
@@ -148,6 +155,14 @@ final class SpeakerPhrase {
 
     /** The source phrase right after a cue ending at token {@code from}: {@code said Jane Doe, ...}. */
     static Span after(Article a, int from, int hi) {
+        if (from >= hi) {
+            return null;
+        }
+        Token first = a.tok(from);
+        if (first.isWord() && !a.capitalized(from) && (PREPOSITIONS.contains(first.lower())
+                || Article.VERBISH.contains(first.lower()) || Article.ADVERBS.contains(first.lower()))) {
+            return null; // "said in a statement": no source after the cue
+        }
         int e = from;
         boolean hasName = false;
         while (e < hi && e - from < 12) {

@@ -145,7 +145,7 @@ final class Tokenizer {
                 end = startsSentence(text, next);
             } else if (t.kind() == Token.Kind.WORD && t.lower().endsWith(".") && !NEVER_FINAL.contains(bare(t))
                     && !(t.end() - t.start() == 2) && next.isWord() && next.capitalized(text)
-                    && t.lower().indexOf('.') < t.lower().length() - 1) {
+                    && t.lower().indexOf('.') < t.lower().length() - 1 && NameResolver.NOT_NAMES.contains(next.lower())) {
                 end = true; // "in the U.S. The" ends a sentence
             } else if (t.isQuote()) {
                 Quote q = quotes.get(t.quote());
