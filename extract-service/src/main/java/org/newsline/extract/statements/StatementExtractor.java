@@ -1,12 +1,370 @@
 package org.newsline.extract.statements;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.newsline.events.StatementKind;
 
-/** Finds who said what in an article's plain text (paragraphs separated by blank lines). Thread-safe. */
+/**
+ * Finds who said what in an article's plain text (paragraphs separated by blank lines), as STATEMENTS.md
+ * defines it: direct quotes, indirect and mixed statements, each with its span, source as written, fullest
+ * name of the source, cue and kind.
+ *
+ * <p>Stages, each in its own class: {@link QuoteFinder} (quoted spans), {@link QuoteFilter} (which quotes can
+ * be statements), {@link SpeakerAttacher} (source and cue of a quote), {@link ReportedSpeechFinder} (indirect
+ * and mixed statements), {@link NameResolver} (pronouns, surnames and documents to full names). Word lists are
+ * in {@link Lexicon}, chosen by the language of the text.
+ *
+ * <p>Thread-safe (no state between calls) and never throws: odd input gives fewer statements, not errors.
+ */
 public final class StatementExtractor {
+
+    private static final int MAX_TEXT = 500_000;
+
+    private final SpeakerAttacher attacher = new SpeakerAttacher();
+    private final ReportedSpeechFinder reports = new ReportedSpeechFinder();
 
     /** The statements of {@code text}, in text order. Never throws on odd input. */
     public List<FoundStatement> extract(String text) {
-        return List.of();
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            String input = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+            return run(input);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * A statement before its speaker is resolved. Hidden drafts (quotes too short to be statements) are resolved
+     * only to carry their speaker to the quotes that continue them.
+     */
+    private record Draft(int start, int end, StatementKind kind, Attribution attribution, int anchor,
+                         int paragraph, boolean hidden) {
+    }
+
+    private List<FoundStatement> run(String text) {
+        Lexicon lexicon = Lexicon.detect(text);
+        Article a = Article.of(text, lexicon);
+        int[] paragraph = paragraphs(a);
+        List<Draft> drafts = new ArrayList<>();
+
+        for (int k = 0; k < a.size(); k++) {
+            if (!a.tok(k).isQuote()) {
+                continue;
+            }
+            Quote q = a.quote(k);
+            if (!QuoteFilter.isStatementQuote(a, k)) {
+                // A short quote with its own attribution still tells who speaks next ("“It was terrifying,” she said.")
+                Attribution at = a.wordCount(q) < QuoteFilter.MIN_WORDS ? attacher.after(a, k) : null;
+                if (at != null && at != Attribution.NOT_SPEECH && !QuoteFilter.isEmbedded(a, k)) {
+                    drafts.add(new Draft(q.contentStart(), q.contentEnd(), StatementKind.DIRECT, at, k, paragraph[k],
+                            true));
+                }
+                continue;
+            }
+            if (QuoteFilter.isEmbedded(a, k) && attacher.after(a, k) == null) {
+                continue; // a fragment of the author's sentence, part of a mixed statement if anything
+            }
+            Attribution at = attacher.attach(a, k);
+            if (at == Attribution.NOT_SPEECH) {
+                continue;
+            }
+            drafts.add(new Draft(q.contentStart(), q.contentEnd(), StatementKind.DIRECT, at, k, paragraph[k], false));
+        }
+        for (ReportedSpeechFinder.Report r : reports.find(a)) {
+            int start = a.tok(r.content().from()).start();
+            int end = a.tok(r.content().to() - 1).end();
+            Attribution at = new Attribution(r.speaker(), r.cue(), r.cueToken());
+            drafts.add(new Draft(start, end, r.mixed() ? StatementKind.MIXED : StatementKind.INDIRECT, at,
+                    r.content().from(), paragraph[r.content().from()], false));
+        }
+        drafts.sort(Comparator.comparingInt(Draft::start).thenComparingInt(Draft::end));
+        return resolve(a, drafts, paragraph);
+    }
+
+    private static int[] paragraphs(Article a) {
+        int[] p = new int[a.size()];
+        int current = 0;
+        for (int k = 0; k < a.size(); k++) {
+            if (a.tok(k).kind() == Token.Kind.BREAK) {
+                current++;
+            }
+            p[k] = current;
+        }
+        return p;
+    }
+
+    /** A resolved source: as written, fullest name, the name key and whether it names a person. */
+    private record Source(String speaker, String canonical, String key, boolean person) {
+    }
+
+    private List<FoundStatement> resolve(Article a, List<Draft> drafts, int[] paragraph) {
+        NameResolver names = new NameResolver(a);
+        SourceTracker tracker = new SourceTracker(a, names);
+        List<FoundStatement> out = new ArrayList<>();
+        Draft previous = null;
+        Source previousSource = null;
+        String previousCue = null;
+        for (Draft d : drafts) {
+            Source source;
+            String cue;
+            if (d.attribution() != null && d.attribution().speaker() != null) {
+                source = tracker.source(d.attribution().speaker(), d.attribution().cueToken() >= 0
+                        ? d.attribution().cueToken() : d.anchor());
+                cue = d.attribution().cue();
+            } else if (d.kind() == StatementKind.DIRECT && previous != null
+                    && d.paragraph() - previous.paragraph() <= 1) {
+                // A quote with no attribution of its own continues the statement before it; the cue carries over
+                // only within the paragraph ("“A,” X said. “B.”").
+                source = previousSource;
+                cue = d.paragraph() == previous.paragraph() ? previousCue : null;
+            } else {
+                source = tracker.fromContext(d.anchor());
+                cue = null;
+            }
+            if (source == null || source.speaker().isBlank()) {
+                continue;
+            }
+            previous = d;
+            previousSource = source;
+            previousCue = cue;
+            tracker.spoke(source);
+            if (d.hidden()) {
+                continue;
+            }
+            out.add(new FoundStatement(a.text.substring(d.start(), d.end()), source.speaker(), source.canonical(),
+                    cue == null ? null : cue.toLowerCase(Locale.ROOT), d.kind(), d.start(), d.end()));
+        }
+        return dedupe(out);
+    }
+
+    /** Drops a statement found twice (same span and kind). */
+    private static List<FoundStatement> dedupe(List<FoundStatement> in) {
+        List<FoundStatement> out = new ArrayList<>();
+        for (FoundStatement s : in) {
+            boolean dup = false;
+            for (FoundStatement o : out) {
+                if (o.start() == s.start() && o.end() == s.end() && o.kind() == s.kind()) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Resolves source phrases in text order, remembering who spoke last (for pronouns and continuations). */
+    private static final class SourceTracker {
+        private final Article a;
+        private final NameResolver names;
+        private Source last;
+        private final List<Source> speakers = new ArrayList<>();
+
+        SourceTracker(Article a, NameResolver names) {
+            this.a = a;
+            this.names = names;
+        }
+
+        void spoke(Source s) {
+            last = s;
+            speakers.add(s);
+        }
+
+        Source source(Span span, int at) {
+            String written = a.slice(span.from(), span.to());
+            String canonical;
+            int issued = NameResolver.issuedBy(written);
+            if (issued > 0) {
+                canonical = NameResolver.stripArticle(written.substring(written.indexOf(" by ", issued) + 4).trim());
+                return new Source(written.substring(0, issued).trim(), canonical, null, false);
+            }
+            if (span.length() == 1 && a.lexicon.pronouns().contains(a.tok(span.from()).lower())) {
+                Source r = resolvePronoun(a.tok(span.from()).lower(), span.from());
+                if (r != null) {
+                    return new Source(written, r.canonical(), r.key(), r.person());
+                }
+                return new Source(written, written, null, false);
+            }
+            String key = names.personKey(span);
+            canonical = names.canonical(written, span);
+            if (key == null) {
+                canonical = roleNoun(written, canonical);
+            }
+            return new Source(written, canonical, key, key != null && personLike(key, span));
+        }
+
+        /** {@code the source}, {@code the expert}: the earlier source with the same head noun. */
+        private String roleNoun(String written, String canonical) {
+            String lower = written.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("the ")) {
+                return canonical;
+            }
+            String head = lower.substring(lower.lastIndexOf(' ') + 1);
+            for (int i = speakers.size() - 1; i >= 0; i--) {
+                Source s = speakers.get(i);
+                String sl = s.speaker().toLowerCase(Locale.ROOT);
+                if (!sl.equals(lower) && (sl.endsWith(" " + head) || sl.contains(" " + head + " "))) {
+                    return s.canonical();
+                }
+            }
+            return canonical;
+        }
+
+        /**
+         * he/she: the subject of this or an earlier sentence when it is a compatible person (a pronoun subject
+         * of the same gender points further back), else the last compatible person who spoke.
+         */
+        Source resolvePronoun(String pronoun, int at) {
+            int g = a.lexicon.malePronouns().contains(pronoun) ? 1 : a.lexicon.femalePronouns().contains(pronoun)
+                    ? -1 : 0;
+            if (g == 0) {
+                return last;
+            }
+            int sentence = a.sentence[at];
+            Source found = subjectOf(sentence, at, g);
+            if (found != null) {
+                return found;
+            }
+            for (int s = sentence - 1; s >= 0 && s >= sentence - 3; s--) {
+                found = subjectOf(s, Integer.MAX_VALUE, g);
+                if (found != null) {
+                    return found;
+                }
+                if (!pronounSubject(s, g)) {
+                    break;
+                }
+            }
+            for (int i = speakers.size() - 1; i >= 0; i--) {
+                Source s = speakers.get(i);
+                if (s.key() != null && s.person() && names.genderOf(s.key()) * g >= 0) {
+                    return s;
+                }
+            }
+            for (int s = sentence - 1; s >= 0 && s >= sentence - 6; s--) {
+                found = fromSentence(s, Integer.MAX_VALUE, g);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+
+        /** The first name of a sentence when it stands before the sentence's first verb. */
+        private Source subjectOf(int sentence, int before, int g) {
+            int first = a.sentenceStart[sentence];
+            if (first < 0) {
+                return null;
+            }
+            first = afterIntro(first, a.sentenceEnd[sentence]);
+            for (NameResolver.Name n : names.namesIn(sentence, before)) {
+                if (n.from() < first) {
+                    continue;
+                }
+                if (n.org() || !personLike(n)) {
+                    return null;
+                }
+                if (n.possessive()) {
+                    continue; // "Steenburgen’s son, filmmaker Charlie McDowell": the son
+                }
+                for (int k = first; k < n.from(); k++) {
+                    Token t = a.tok(k);
+                    if (t.isWord() && !a.capitalized(k) && (Article.VERBISH.contains(t.lower())
+                            || a.lexicon.reports(t.lower()) || a.lexicon.notSpeech().contains(t.lower()))) {
+                        return null;
+                    }
+                }
+                return names.genderOf(n.key()) * g >= 0 ? named(n) : null;
+            }
+            return null;
+        }
+
+        /** Skips an introductory phrase ending in a comma ("As it turned out, Steenburgen ..."). */
+        private int afterIntro(int first, int end) {
+            while (first < end && a.tok(first).kind() == Token.Kind.BREAK) {
+                first++;
+            }
+            if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isPreposition(a.tok(first).lower())
+                    || Article.CONNECTORS.contains(a.tok(first).lower()))) {
+                for (int k = first; k < end && k < first + 15; k++) {
+                    if (a.isPunct(k, ',')) {
+                        return k + 1;
+                    }
+                    if (a.tok(k).isQuote()) {
+                        break;
+                    }
+                }
+            }
+            return first;
+        }
+
+        /** The sentence's subject is a pronoun of the same gender, so its person is named further back. */
+        private boolean pronounSubject(int sentence, int g) {
+            int k = a.sentenceStart[sentence];
+            if (k < 0) {
+                return false;
+            }
+            for (int m = k; m < a.sentenceEnd[sentence] && m < k + 12; m++) {
+                Token t = a.tok(m);
+                if (t.isWord() && (g > 0 ? a.lexicon.malePronouns() : a.lexicon.femalePronouns()).contains(t.lower())) {
+                    return true;
+                }
+            }
+            return names.namesIn(sentence, Integer.MAX_VALUE).isEmpty();
+        }
+
+        private Source named(NameResolver.Name n) {
+            String full = names.fullestOf(n.key());
+            return new Source(n.text(), full == null ? n.text() : full, n.key(), true);
+        }
+
+        private Source fromSentence(int sentence, int before, int g) {
+            for (NameResolver.Name n : names.namesIn(sentence, before)) {
+                if (n.org() || n.possessive() || !personLike(n)) {
+                    continue;
+                }
+                if (names.genderOf(n.key()) * g >= 0) {
+                    return named(n);
+                }
+            }
+            return null;
+        }
+
+        private boolean personLike(String key, Span span) {
+            String full = names.fullestOf(key);
+            return full != null && full.contains(" ") || names.genderOf(key) != 0;
+        }
+
+        private boolean personLike(NameResolver.Name n) {
+            if (n.titled() || names.genderOf(n.key()) != 0 || n.to() - n.from() >= 2) {
+                return true;
+            }
+            for (Source s : speakers) {
+                if (n.key().equals(s.key())) {
+                    return true;
+                }
+            }
+            String full = names.fullestOf(n.key());
+            return full != null && full.contains(" ");
+        }
+
+        /** A quote with no attribution and no quote before it: the subject of the sentence before, else the last source. */
+        Source fromContext(int at) {
+            int sentence = a.sentence[at];
+            for (int s = sentence - 1; s >= 0 && s >= sentence - 2; s--) {
+                for (NameResolver.Name n : names.namesIn(s, Integer.MAX_VALUE)) {
+                    if (!n.org() && !n.possessive() && personLike(n)) {
+                        return named(n);
+                    }
+                }
+            }
+            return last;
+        }
     }
 }

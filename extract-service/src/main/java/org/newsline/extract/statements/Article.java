@@ -1,0 +1,197 @@
+package org.newsline.extract.statements;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One article prepared for the stages: its quotes, tokens (each quote one token), sentence of every token and
+ * the lexicon of its language. Small phrase helpers shared by the stages live here.
+ */
+final class Article {
+
+    /** Words that open a sentence or clause and are never part of a speaker or a reported clause. */
+    static final Set<String> CONNECTORS = Set.of(
+            "but", "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now", "later", "while",
+            "when", "as", "after", "before", "although", "though", "because", "since", "if", "instead", "indeed",
+            "moreover", "furthermore", "nonetheless", "nevertheless", "besides", "plus", "or", "earlier", "again",
+            "finally", "first", "second", "separately", "similarly", "likewise", "thus", "hence", "overall");
+
+    /** Words between a speaker and the cue that belong to neither ({@code has}, {@code also}, {@code later}). */
+    static final Set<String> ADVERBS = Set.of(
+            "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "also", "further",
+            "then", "later", "previously", "repeatedly", "once", "still", "now", "just", "already", "recently",
+            "earlier", "again", "initially", "ultimately", "however", "too", "only", "first", "quickly", "publicly",
+            "openly", "flatly", "bluntly", "simply", "instead", "separately", "immediately", "jokingly", "often",
+            "frequently", "reportedly", "allegedly", "subsequently", "finally", "even", "both",
+            "all", "himself", "herself", "themselves", "itself", "always", "never", "since", "long",
+            "privately", "formally", "officially", "specifically", "explicitly", "emphatically", "firmly",
+            "angrily", "calmly", "softly", "quietly", "loudly", "proudly", "sadly", "happily", "readily",
+            "tearfully", "speaking", "said");
+
+    /** Words that only occur inside a clause with its own verb, never inside a speaker's name. */
+    static final Set<String> VERBISH = Set.of(
+            "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "that", "which", "when",
+            "if", "whether", "because", "not", "n't", "to", "would", "will", "could", "should", "can", "must",
+            "may", "might", "shall", "has", "have", "had", "there", "it", "its");
+
+    static final Set<String> TIME_WORDS = Set.of(
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+            "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "time",
+            "day", "days", "weeks", "months", "years", "summer", "winter", "spring", "fall", "autumn");
+
+    static final Set<String> TIME_PREPS = Set.of("on", "in", "last", "this", "next", "earlier", "late", "early",
+            "that", "during", "over");
+
+    final String text;
+    final Lexicon lexicon;
+    final List<Quote> quotes;
+    final List<Token> tokens;
+    final int[] sentence;
+    /** First token of each sentence. */
+    final int[] sentenceStart;
+    /** One past the last token of each sentence. */
+    final int[] sentenceEnd;
+
+    Article(String text, Lexicon lexicon, List<Quote> quotes, List<Token> tokens, int[] sentence) {
+        this.text = text;
+        this.lexicon = lexicon;
+        this.quotes = quotes;
+        this.tokens = tokens;
+        this.sentence = sentence;
+        int count = sentence.length == 0 ? 0 : sentence[sentence.length - 1] + 1;
+        sentenceStart = new int[count];
+        sentenceEnd = new int[count];
+        java.util.Arrays.fill(sentenceStart, -1);
+        for (int k = 0; k < sentence.length; k++) {
+            int s = sentence[k];
+            if (sentenceStart[s] < 0) {
+                sentenceStart[s] = k;
+            }
+            sentenceEnd[s] = k + 1;
+        }
+    }
+
+    static Article of(String text, Lexicon lexicon) {
+        List<Quote> quotes = new QuoteFinder().find(text);
+        List<Token> tokens = Tokenizer.tokenize(text, quotes);
+        int[] sentence = Tokenizer.sentences(text, tokens, quotes, lexicon);
+        return new Article(text, lexicon, quotes, tokens, sentence);
+    }
+
+    Token tok(int k) {
+        return tokens.get(k);
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    /** First token of the sentence holding token {@code k}, skipping a paragraph break. */
+    int sentenceFirst(int k) {
+        int s = sentenceStart[sentence[k]];
+        while (s < k && tokens.get(s).kind() == Token.Kind.BREAK) {
+            s++;
+        }
+        return s;
+    }
+
+    int sentenceLast(int k) {
+        return sentenceEnd[sentence[k]];
+    }
+
+    String slice(int fromTok, int toTokExclusive) {
+        if (fromTok >= toTokExclusive) {
+            return "";
+        }
+        return text.substring(tokens.get(fromTok).start(), tokens.get(toTokExclusive - 1).end());
+    }
+
+    boolean isWord(int k, String lower) {
+        return k >= 0 && k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).lower().equals(lower);
+    }
+
+    boolean isPunct(int k, char c) {
+        return k >= 0 && k < tokens.size() && tokens.get(k).isPunct(c);
+    }
+
+    boolean capitalized(int k) {
+        return k >= 0 && k < tokens.size() && tokens.get(k).capitalized(text);
+    }
+
+    /** The quote behind token {@code k}. */
+    Quote quote(int k) {
+        return quotes.get(tokens.get(k).quote());
+    }
+
+    /** Number of {@code \w+} tokens in the words of a quote. */
+    int wordCount(Quote q) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = q.contentStart(); i < q.contentEnd(); i++) {
+            boolean w = Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_';
+            if (w && !inWord) {
+                count++;
+            }
+            inWord = w;
+        }
+        return count;
+    }
+
+    /** A clause boundary token: punctuation that separates clauses, a quote or a paragraph break. */
+    boolean isBoundary(int k) {
+        Token t = tokens.get(k);
+        if (t.kind() == Token.Kind.BREAK || t.isQuote()) {
+            return true;
+        }
+        return t.kind() == Token.Kind.PUNCT && ",;:—–()[].?!".indexOf(t.lower().charAt(0)) >= 0;
+    }
+
+    /**
+     * A cue verb at {@code k} used as a verb: lower-case, not after {@code to} (declined to say), not a passive
+     * (was told, is said to), not negated (did not say).
+     */
+    boolean isActiveVerb(int k) {
+        Token t = tokens.get(k);
+        if (!t.isWord() || Character.isUpperCase(text.charAt(t.start()))) {
+            return false;
+        }
+        Token prev = k > 0 ? tokens.get(k - 1) : null;
+        if (prev != null && prev.isWord()) {
+            String p = prev.lower();
+            if (p.equals("to") || p.equals("not") || p.equals("n't") || p.endsWith("n’t") || p.endsWith("n't")
+                    || p.equals("never") || p.equals("be") || p.equals("been") || p.equals("being")
+                    || p.equals("is") || p.equals("was") || p.equals("were") || p.equals("are")
+                    || p.equals("what's") || p.equals("what’s") || p.equals("so-called")) {
+                return false;
+            }
+        }
+        if (lexicon.nounLike().contains(t.lower())) {
+            return verbInContext(k);
+        }
+        return true;
+    }
+
+    /**
+     * {@code states}, {@code claims}: a verb when followed by {@code that} or a colon, when it opens an
+     * attribution after a comma or quote ({@code , reports Reuters}), or when a name or pronoun precedes it
+     * and a phrase follows.
+     */
+    private boolean verbInContext(int k) {
+        Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+        Token prev = k > 0 ? tokens.get(k - 1) : null;
+        if (next != null && (next.is("that") || next.isPunct(':'))) {
+            return true;
+        }
+        if (prev != null && (prev.isPunct(',') || prev.isQuote())) {
+            return true;
+        }
+        if (prev != null && next != null && (capitalized(k - 1) || lexicon.pronouns().contains(prev.lower()))
+                && (capitalized(k + 1) || next.isPunct(',') || next.isQuote() || next.isWord()
+                && (next.is("the") || lexicon.pronouns().contains(next.lower())))) {
+            return true;
+        }
+        return false;
+    }
+}

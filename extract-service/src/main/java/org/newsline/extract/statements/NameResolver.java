@@ -1,0 +1,317 @@
+package org.newsline.extract.statements;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves a source as written to the fullest name the article gives it: {@code Trump} to
+ * {@code President Trump}, {@code he} to the last named man who spoke, {@code the statement} to the
+ * organisation that issued it. Names are runs of capitalised words outside quotes; a person's key is the last
+ * word of the name (the surname).
+ */
+final class NameResolver {
+
+    /** Capitalised words that open sentences and are not names. */
+    static final Set<String> NOT_NAMES = Set.of(
+            "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before",
+            "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their",
+            "our", "my", "your", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all",
+            "both", "each", "every", "no", "not", "now", "then", "still", "also", "even", "just", "so", "yet",
+            "meanwhile", "however", "although", "though", "because", "since", "despite", "during", "over", "under",
+            "by", "from", "with", "without", "to", "of", "earlier", "later", "last", "next", "another", "other",
+            "one", "two", "three", "four", "five", "according", "asked", "like", "unlike", "among", "more", "less",
+            "only", "until", "once", "instead", "indeed", "thus", "such", "do", "does", "did", "is", "was",
+            "will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "be", "been",
+            "oh", "yes", "ok", "okay", "well", "speaking", "read", "you", "us",
+            "wednesday", "monday", "tuesday", "thursday", "friday", "saturday", "sunday");
+
+    private static final Set<String> PARTICLES = Set.of("de", "van", "von", "der", "den", "bin", "al", "da", "del",
+            "la", "le", "di", "du", "dos", "ibn", "st.", "ter", "ten");
+
+    private static final Pattern ISSUED_BY = Pattern.compile(
+            "(?i)\\b(?:statement|letter|release|report|announcement)s?\\s+(?:was\\s+)?(?:published|issued|released"
+                    + "|put out|signed|sent|posted)\\s+by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}.’'&-]*(?:\\s+(?:and\\s+|of\\s+|the\\s+)?"
+                    + "\\p{Lu}[\\p{L}.’'&-]*)*)");
+
+    /** A run of capitalised words: a person's or organisation's name. */
+    record Name(int from, int to, String text, String key, boolean possessive, boolean titled, boolean org) {
+    }
+
+    private final Article a;
+    private final List<Name> names = new ArrayList<>();
+    private final Map<String, String> fullest = new HashMap<>();
+    private final Map<String, Integer> gender = new HashMap<>();
+    private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
+    private String issuer;
+
+    NameResolver(Article a) {
+        this.a = a;
+        collectNames();
+        voteGender();
+        Matcher m = ISSUED_BY.matcher(a.text);
+        if (m.find()) {
+            issuer = m.group(1).trim();
+        }
+    }
+
+    // ---- names in the article ------------------------------------------------------------------------------
+
+    private void collectNames() {
+        int k = 0;
+        int n = a.size();
+        while (k < n) {
+            if (!a.capitalized(k) || !Character.isLetter(a.text.charAt(a.tok(k).start()))) {
+                k++;
+                continue;
+            }
+            int s = k;
+            while (s < n && a.capitalized(s) && NOT_NAMES.contains(a.tok(s).lower())) {
+                s++;
+            }
+            if (s > k) {
+                k = s;
+                continue;
+            }
+            int e = s;
+            while (e < n && (a.capitalized(e) || PARTICLES.contains(a.tok(e).lower()) && e + 1 < n
+                    && a.capitalized(e + 1))) {
+                e++;
+                if (possessive(a.tok(e - 1))) {
+                    break;
+                }
+            }
+            addName(s, e);
+            k = Math.max(e, k + 1);
+        }
+        for (Name name : names) {
+            if (name.org()) {
+                continue;
+            }
+            String current = fullest.get(name.key());
+            String form = nameForm(name);
+            if (current == null || form.split(" ").length > current.split(" ").length) {
+                fullest.put(name.key(), form);
+            }
+        }
+    }
+
+    private void addName(int s, int e) {
+        // Titles at the front stay; leading words before the first title go ("US President Donald Trump").
+        int firstName = -1;
+        boolean titled = false;
+        boolean org = false;
+        for (int k = s; k < e; k++) {
+            String w = bare(a.tok(k));
+            if (a.lexicon.titles().contains(w) || a.lexicon.titles().contains(a.tok(k).lower())) {
+                titled = true;
+            } else if (firstName < 0) {
+                firstName = k;
+            }
+            if (a.lexicon.orgWords().contains(w)) {
+                org = true;
+            }
+        }
+        if (firstName < 0) {
+            return; // only titles
+        }
+        Token last = a.tok(e - 1);
+        String key = bare(last);
+        boolean poss = possessive(last);
+        if (isAcronym(a.text.substring(last.start(), last.end()))) {
+            org = true;
+        }
+        String text = a.text.substring(a.tok(s).start(), last.end());
+        if (poss) {
+            text = stripPossessive(text);
+        }
+        Name name = new Name(s, e, text, key, poss, titled, org);
+        names.add(name);
+        namesBySentence.computeIfAbsent(a.sentence[s], x -> new ArrayList<>()).add(name);
+    }
+
+    private String nameForm(Name name) {
+        int s = name.from();
+        int firstTitle = -1;
+        for (int k = name.from(); k < name.to(); k++) {
+            String w = bare(a.tok(k));
+            if (a.lexicon.titles().contains(w) || a.lexicon.titles().contains(a.tok(k).lower())) {
+                firstTitle = k;
+                break;
+            }
+        }
+        if (firstTitle > s) {
+            s = firstTitle;
+        }
+        String text = a.text.substring(a.tok(s).start(), a.tok(name.to() - 1).end());
+        return name.possessive() ? stripPossessive(text) : text;
+    }
+
+    private void voteGender() {
+        for (Map.Entry<Integer, List<Name>> e : namesBySentence.entrySet()) {
+            String only = null;
+            boolean single = true;
+            for (Name n : e.getValue()) {
+                if (n.org()) {
+                    continue;
+                }
+                if (only == null) {
+                    only = n.key();
+                } else if (!only.equals(n.key())) {
+                    single = false;
+                }
+            }
+            if (only == null || !single) {
+                continue;
+            }
+            int vote = 0;
+            int sentence = e.getKey();
+            for (int k = a.sentenceStart[sentence]; k < a.sentenceEnd[sentence]; k++) {
+                String w = a.tok(k).lower();
+                if (a.lexicon.malePronouns().contains(w) || w.equals("mr.") || w.equals("mr")) {
+                    vote++;
+                } else if (a.lexicon.femalePronouns().contains(w) || w.equals("mrs.") || w.equals("ms.")) {
+                    vote--;
+                }
+            }
+            gender.merge(only, Integer.signum(vote), Integer::sum);
+        }
+    }
+
+    // ---- resolving -----------------------------------------------------------------------------------------
+
+    /** The fullest name for a source phrase; pronouns are resolved by the caller. */
+    String canonical(String speaker, Span span) {
+        if (span != null) {
+            Name name = lastName(span);
+            if (name != null && !name.org()) {
+                String full = fullest.get(name.key());
+                if (full != null && compatible(full, name.text())) {
+                    return full;
+                }
+                return nameForm(name);
+            }
+            if (name != null) {
+                return stripArticle(name.text());
+            }
+        }
+        String lower = speaker.toLowerCase(Locale.ROOT);
+        String head = lower.replaceAll(".*\\s", "");
+        if ((head.equals("statement") || head.equals("statements")) && issuer != null) {
+            return issuer;
+        }
+        return speaker;
+    }
+
+    /** {@code the statement published by the Kremlin}: the document as speaker, its issuer as canonical. */
+    static int issuedBy(String speaker) {
+        Matcher m = Pattern.compile("\\s(?:published|issued|released|put out|signed|sent|posted)\\s+by\\s")
+                .matcher(speaker);
+        return m.find() ? m.start() : -1;
+    }
+
+    /** The key (surname) of a person named in the span, or null. */
+    String personKey(Span span) {
+        Name n = lastName(span);
+        return n == null || n.org() ? null : n.key();
+    }
+
+    boolean isPerson(String key) {
+        return key != null && fullest.containsKey(key);
+    }
+
+    /** +1 for a man, -1 for a woman, 0 when the article does not say. */
+    int genderOf(String key) {
+        Integer g = gender.get(key);
+        return g == null ? 0 : Integer.signum(g);
+    }
+
+    /** Names in a sentence, in text order, before token {@code before}. */
+    List<Name> namesIn(int sentence, int before) {
+        List<Name> out = new ArrayList<>();
+        for (Name n : namesBySentence.getOrDefault(sentence, List.of())) {
+            if (n.from() < before) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    String fullestOf(String key) {
+        return fullest.get(key);
+    }
+
+    private Name lastName(Span span) {
+        Name best = null;
+        for (Name n : names) {
+            if (n.from() >= span.from() && n.to() <= span.to()) {
+                if (best == null || !n.org() || best.org()) {
+                    best = n;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Two forms of a name agree when the shorter one's words all appear in the longer. */
+    private static boolean compatible(String full, String written) {
+        String f = " " + full.toLowerCase(Locale.ROOT) + " ";
+        for (String w : written.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!w.isEmpty() && !f.contains(" " + w + " ") && !f.contains(" " + w.replace(".", "") + " ")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String stripArticle(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("the ")) {
+            return s.substring(4);
+        }
+        return s;
+    }
+
+    static boolean possessive(Token t) {
+        String w = t.lower();
+        return w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
+    }
+
+    private static String stripPossessive(String s) {
+        if (s.endsWith("’s") || s.endsWith("'s")) {
+            return s.substring(0, s.length() - 2);
+        }
+        if (s.endsWith("’") || s.endsWith("'")) {
+            return s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    static String bare(Token t) {
+        String w = t.lower();
+        if (w.endsWith("’s") || w.endsWith("'s")) {
+            w = w.substring(0, w.length() - 2);
+        }
+        if (w.endsWith(".")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static boolean isAcronym(String w) {
+        int upper = 0;
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i))) {
+                upper++;
+            } else if (Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return upper >= 2;
+    }
+}

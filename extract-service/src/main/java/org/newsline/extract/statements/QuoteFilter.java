@@ -1,0 +1,123 @@
+package org.newsline.extract.statements;
+
+import java.util.Set;
+
+/**
+ * Decides which quotes can be statements: at least 4 word tokens, and not a title of a work, a name or a
+ * coined term ({@code the so-called “Three Amigos”}, {@code the “Meth. We’re on it.” campaign}).
+ */
+final class QuoteFilter {
+
+    static final int MIN_WORDS = 4;
+
+    /** Small words that stay lower-case in a title. */
+    private static final Set<String> TITLE_SMALL = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "and",
+            "or", "for", "with", "from", "by", "is", "as", "but", "nor", "vs", "de", "la", "le", "el", "y", "und",
+            "der", "die", "das");
+
+    /** Words before a quote that make it a name or title. */
+    private static final Set<String> NAMING = Set.of("called", "named", "dubbed", "titled", "entitled",
+            "nicknamed", "headlined", "so-called", "branded", "known", "album", "song", "book", "film", "movie",
+            "show", "series", "campaign", "hashtag", "slogan", "single", "novel", "play", "term",
+            "phrase", "word", "words", "motto", "label");
+
+    /** Words that may follow a statement quote directly (attribution, conjunctions), so not a term. */
+    private static final Set<String> FOLLOWERS = Set.of("the", "a", "an", "and", "or", "but", "to", "of", "in",
+            "on", "at", "for", "with", "from", "by", "as", "that", "which", "who", "is", "was", "were", "are",
+            "has", "have", "had", "will", "would", "could", "can", "he", "she", "they", "it", "we", "i", "not",
+            "so", "if", "when", "while", "because", "before", "after", "than", "then", "about", "into", "over",
+            "also", "just", "only", "even", "again", "said", "says", "say", "added", "told", "wrote", "this",
+            "these", "those", "his", "her", "their", "its", "our", "my", "your", "there", "here", "according",
+            "one", "said.", "writes", "adds", "asked", "insisted", "explained", "later", "since", "until", "per",
+            "during", "without", "within", "through", "against", "among", "under", "both", "all", "more", "most");
+
+    /** Words after which a quote is a fragment of the author's own sentence ({@code blindsided by “…”}). */
+    private static final Set<String> EMBEDDING = Set.of("by", "of", "with", "from", "about", "like", "as", "the",
+            "a", "an", "for", "in", "on", "at", "into", "is", "was", "are", "were", "be", "been", "his", "her",
+            "their", "its", "our", "this", "that's", "it's", "what's");
+
+    private QuoteFilter() {
+    }
+
+    /** The quote sits inside the author's sentence, after a preposition, article or copula. */
+    static boolean isEmbedded(Article a, int qk) {
+        if (qk == 0) {
+            return false;
+        }
+        Token prev = a.tok(qk - 1);
+        return prev.isWord() && !a.capitalized(qk - 1) && EMBEDDING.contains(prev.lower());
+    }
+
+    static boolean isStatementQuote(Article a, int qk) {
+        Quote q = a.quote(qk);
+        if (a.wordCount(q) < MIN_WORDS) {
+            return false;
+        }
+        if (isTitle(a.text, q)) {
+            return false;
+        }
+        Token prev = qk > 0 ? a.tok(qk - 1) : null;
+        if (prev != null && prev.isWord() && NAMING.contains(prev.lower())) {
+            return false;
+        }
+        return !isTerm(a, qk);
+    }
+
+    /** Title case throughout and no sentence punctuation: a title of a work or a name. */
+    static boolean isTitle(String text, Quote q) {
+        int words = 0;
+        int capital = 0;
+        int i = q.contentStart();
+        int end = q.contentEnd();
+        char lastMark = ' ';
+        while (i < end) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                int s = i;
+                while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '’'
+                        || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
+                    i++;
+                }
+                String w = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+                if (!TITLE_SMALL.contains(w)) {
+                    words++;
+                    if (Character.isUpperCase(c)) {
+                        capital++;
+                    }
+                }
+                continue;
+            }
+            if (!Character.isWhitespace(c)) {
+                lastMark = c;
+            }
+            i++;
+        }
+        boolean sentenceEnd = lastMark == '.' || lastMark == '?' || lastMark == '!';
+        return words >= 2 && capital == words && !sentenceEnd;
+    }
+
+    /** A quote followed straight away by a lower-case noun is a modifier: {@code “…” awareness campaign}. */
+    static boolean isTerm(Article a, int qk) {
+        Quote q = a.quote(qk);
+        char last = ' ';
+        for (int i = q.contentEnd() - 1; i >= q.contentStart(); i--) {
+            if (!Character.isWhitespace(a.text.charAt(i))) {
+                last = a.text.charAt(i);
+                break;
+            }
+        }
+        if (last == ',' || last == '?' || last == '!') {
+            return false;
+        }
+        if (qk + 1 >= a.size()) {
+            return false;
+        }
+        Token next = a.tok(qk + 1);
+        if (!next.isWord() || a.capitalized(qk + 1) || next.start() != q.end() + 1) {
+            return false;
+        }
+        String w = next.lower();
+        return !FOLLOWERS.contains(w) && !a.lexicon.attributes(w) && !a.lexicon.pronouns().contains(w)
+                && !w.endsWith("ly");
+    }
+}

@@ -1,0 +1,547 @@
+package org.newsline.extract.statements;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds indirect and mixed statements: a reported clause governed by an explicit cue. Three shapes:
+ * <ul>
+ *   <li>cue first: {@code X said (that) CLAUSE}, {@code X told reporters CLAUSE}, {@code X threatened to ...},
+ *       {@code X accused Y of ...}, {@code a study found that ...};</li>
+ *   <li>cue last: {@code CLAUSE, X said.}, {@code CLAUSE, said X, a spokeswoman.}, with the attribution
+ *       possibly inside ({@code Many of the prisons, she said, are aging});</li>
+ *   <li>source cue: {@code According to X, CLAUSE} and {@code CLAUSE, according to X}.</li>
+ * </ul>
+ * A clause holding a quote is mixed; a clause that is only a quote is left to the direct quotes.
+ */
+final class ReportedSpeechFinder {
+
+    /** A reported clause with its source phrase and cue. */
+    record Report(Span content, Span speaker, String cue, int cueToken, boolean mixed) {
+    }
+
+    /** Verbs whose object is the person told; the clause follows it. */
+    private static final Set<String> TELL = Set.of("told", "tells", "tell", "telling", "informed", "assured",
+            "assures", "warned", "reminded", "promised", "convinced", "persuaded", "asked");
+
+    /** Objects of a telling verb that are not capitalised names. */
+    private static final Set<String> OBJECTS = Set.of("him", "her", "them", "us", "me", "you", "reporters",
+            "police", "journalists", "lawmakers", "investigators", "friends", "officers", "officials", "members",
+            "supporters", "viewers", "readers", "listeners", "parliament", "congress", "employees", "staff",
+            "workers", "students", "residents", "customers", "investors", "analysts", "colleagues", "family",
+            "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
+
+    /** Speakers that are not sources: the author writing "we", and nobody. */
+    private static final Set<String> NOT_SOURCES = Set.of("we", "i", "us", "you", "nothing", "nobody", "none",
+            "it", "this", "that", "which", "who");
+
+    /** Words that can open a reported clause as its subject. */
+    private static final Set<String> SUBJECT_START = Set.of("the", "a", "an", "this", "that", "these", "those",
+            "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each",
+            "both", "any", "several", "he", "she", "it", "they", "we", "i", "you", "there", "one", "none", "more",
+            "few", "such", "another", "other", "only", "much", "nobody", "nothing", "everyone", "someone",
+            "anyone", "everything", "something", "anything", "people", "police", "officials", "authorities");
+
+    /** Words that may open the attribution's tail after a cue ({@code said in a statement on Monday}). */
+    private static final Set<String> TAIL_START = Set.of("in", "on", "at", "via", "during", "before", "after",
+            "of", "from", "through", "over", "this", "last", "earlier", "late", "yesterday", "today", "tonight",
+            "afterward", "afterwards", "later", "recently", "previously", "again", "too", "also", "when", "while",
+            "by", "outside", "inside", "following", "told", "as", "according", "to", "here", "there", "shortly",
+            "then", "now", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /** Words that mark a finite clause near its start: auxiliaries and common irregular past forms. */
+    private static final Set<String> FINITE = Set.of(
+            "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
+            "has", "have", "had", "does", "do", "did", "isn't", "wasn't", "won't", "can't", "don't", "doesn't",
+            "didn't", "isn’t", "wasn’t", "won’t", "can’t", "don’t", "doesn’t", "didn’t", "it's", "it’s",
+            "made", "found", "said", "told", "took", "gave", "came", "went", "left", "got", "saw", "knew",
+            "thought", "became", "began", "ran", "met", "held", "kept", "brought", "put", "set", "paid", "sent",
+            "felt", "lost", "won", "led", "fell", "rose", "grew", "hit", "cut", "shot", "broke", "spent",
+            "sold", "bought", "built", "needs", "wants", "remains", "means", "makes", "takes", "gets",
+            "goes", "says", "shows", "plans", "faces", "seems", "appears", "serves", "supports", "helps",
+            "continues", "includes", "depends", "requires", "looks", "works", "comes", "knows", "lacks",
+            "represents", "poses", "happens", "exists", "occurs", "matters", "belongs", "stands", "holds");
+
+    List<Report> find(Article a) {
+        List<Report> out = new ArrayList<>();
+        int sentences = a.sentenceStart.length;
+        for (int s = 0; s < sentences; s++) {
+            int from = a.sentenceStart[s];
+            if (from < 0) {
+                continue;
+            }
+            while (from < a.sentenceEnd[s] && a.tok(from).kind() == Token.Kind.BREAK) {
+                from++;
+            }
+            int to = a.sentenceEnd[s];
+            while (to > from && (a.isPunct(to - 1, '.') || a.isPunct(to - 1, '!') || a.isPunct(to - 1, '?')
+                    || a.tok(to - 1).kind() == Token.Kind.BREAK)) {
+                to--;
+            }
+            if (to - from < 3) {
+                continue;
+            }
+            for (int k = from; k < to; k++) {
+                Report r = null;
+                if (SpeakerAttacher.isAccordingTo(a, k)) {
+                    r = sourceCue(a, k, from, to);
+                } else if (a.tok(k).isWord() && a.lexicon.reports(a.tok(k).lower()) && a.isActiveVerb(k)) {
+                    r = cueVerb(a, k, from, to);
+                }
+                if (r != null && acceptable(a, r)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Drops clauses that are only a quote (direct) or too short to be a statement. */
+    private static boolean acceptable(Article a, Report r) {
+        int words = 0;
+        int quotes = 0;
+        for (int k = r.content().from(); k < r.content().to(); k++) {
+            if (a.tok(k).isWord()) {
+                words++;
+            } else if (a.tok(k).isQuote()) {
+                quotes++;
+            }
+        }
+        if (words == 0 || r.speaker() == null) {
+            return false;
+        }
+        if (r.speaker().length() == 1 && NOT_SOURCES.contains(a.tok(r.speaker().from()).lower())) {
+            return false; // the author ("we"), or nobody
+        }
+        return words + quotes >= 2;
+    }
+
+    // ---- according to X ------------------------------------------------------------------------------------
+
+    private Report sourceCue(Article a, int k, int from, int to) {
+        Span source = SpeakerPhrase.after(a, k + 2, to);
+        if (source == null) {
+            return null;
+        }
+        int first = firstContentToken(a, from, k);
+        if (first >= k) {
+            // According to X, CLAUSE.
+            int c = source.to();
+            while (c < to && !a.isPunct(c, ',')) {
+                c++;
+            }
+            if (c >= to) {
+                return null;
+            }
+            Span content = trimContent(a, c + 1, to);
+            return content == null ? null : report(a, content, source, "according to", k);
+        }
+        // CLAUSE, according to X[, CLAUSE-rest].
+        int end = k;
+        while (end > first && a.tok(end - 1).kind() == Token.Kind.PUNCT) {
+            end--;
+        }
+        int after = source.to();
+        if (after < to && a.isPunct(after, ',') && continuesClause(a, after + 1, to)) {
+            end = to; // the attribution interrupts the clause
+        }
+        Span content = trimContent(a, first, end);
+        return content == null ? null : report(a, content, source, "according to", k);
+    }
+
+    // ---- cue verbs -----------------------------------------------------------------------------------------
+
+    private Report cueVerb(Article a, int k, int from, int to) {
+        String verb = a.tok(k).lower();
+        int cueEnd = SpeakerAttacher.cueEnd(a, k);
+        String cue = SpeakerAttacher.cueText(a, k);
+        Lexicon lx = a.lexicon;
+
+        // Cue last: "CLAUSE, X said." or "CLAUSE, said X."
+        Report last = cueLast(a, k, cueEnd, from, to, cue);
+        if (last != null) {
+            return last;
+        }
+        if (!lx.clauseVerbs().contains(verb) && !lx.documentVerbs().contains(verb) && !lx.promiseVerbs()
+                .contains(verb) && !lx.accuseVerbs().contains(verb) && !lx.characterizeVerbs().contains(verb)) {
+            return null;
+        }
+        Span speaker = SpeakerAttacher.speakerOf(a, k, from);
+        if (speaker == null) {
+            return null;
+        }
+        int c = cueEnd;
+        if (lx.promiseVerbs().contains(verb)) {
+            if (!a.isWord(c, "to")) {
+                return null;
+            }
+            return build(a, c + 1, to, speaker, cue, k);
+        }
+        if (lx.accuseVerbs().contains(verb)) {
+            int of = c;
+            while (of < to && of < c + 10 && !a.isWord(of, "of")) {
+                of++;
+            }
+            return of < to && a.isWord(of, "of") ? build(a, c, to, speaker, cue, k) : null;
+        }
+        if (lx.characterizeVerbs().contains(verb)) {
+            // "rejected these accusations as “patently false”": up to the quoted words
+            for (int q = c; q < to && q <= c + 5; q++) {
+                if (a.tok(q).isQuote()) {
+                    Span content = trimContent(a, c, q + 1);
+                    return content == null ? null : report(a, content, speaker, cue, k);
+                }
+            }
+            return null;
+        }
+        // Skip the person told: "told reporters", "told The Hill in a statement".
+        if (TELL.contains(verb)) {
+            int o = skipObject(a, c, to);
+            if (o == c && !a.isWord(c, "that")) {
+                return null; // "told" needs someone told
+            }
+            if (a.isWord(o, "to") || a.isWord(o, "about") || a.isWord(o, "of")) {
+                return null; // an order ("told him to leave") or a topic
+            }
+            c = o;
+        }
+        int that = findThat(a, c, to);
+        if (that >= 0) {
+            return build(a, that + 1, to, speaker, cue, k);
+        }
+        if (lx.documentVerbs().contains(verb) && !lx.clauseVerbs().contains(verb)) {
+            return null; // "the scan revealed severe inflammation": no clause
+        }
+        if (c < to && (a.isPunct(c, ',') || a.isPunct(c, ':'))) {
+            return null; // "X said:" before a quote, or an inserted phrase
+        }
+        if (!startsClause(a, c, to)) {
+            return null;
+        }
+        return build(a, c, to, speaker, cue, k);
+    }
+
+    /** {@code CLAUSE, X said[, CLAUSE-rest].} or {@code CLAUSE, said X.}: the clause before the cue. */
+    private Report cueLast(Article a, int k, int cueEnd, int from, int to, String cue) {
+        Span speaker;
+        int boundary;
+        if (k - 1 >= from && (a.isPunct(k - 1, ',') || a.tok(k - 1).isQuote())
+                && !a.tok(k).lower().endsWith("ing")) {
+            // cue first in its segment: ", said X"
+            speaker = SpeakerPhrase.after(a, cueEnd, to);
+            if (speaker == null) {
+                return null;
+            }
+            boundary = a.tok(k - 1).isQuote() ? k : k - 1;
+        } else {
+            speaker = SpeakerPhrase.before(a, k, from);
+            if (speaker == null) {
+                return null;
+            }
+            int b = speaker.from() - 1;
+            if (b < from) {
+                return null;
+            }
+            if (a.tok(b).isQuote()) {
+                boundary = b + 1;
+            } else if (a.isPunct(b, ',')) {
+                boundary = b;
+            } else {
+                return null;
+            }
+        }
+        int first = firstContentToken(a, from, boundary);
+        if (first >= boundary) {
+            return null;
+        }
+        if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)) {
+            return null; // "“…,” X said": a direct quote, or a quote opened after a colon
+        }
+        // Everything after the cue must be attribution only (a phrase, time, "in a statement"), or a comma and
+        // the rest of the interrupted clause.
+        int tailEnd = attributionTail(a, Math.max(cueEnd, speaker.to()), to);
+        int end = boundary;
+        if (tailEnd < to) {
+            if (a.isPunct(tailEnd, ',') && continuesClause(a, tailEnd + 1, to)) {
+                end = to;
+            } else {
+                return null;
+            }
+        }
+        Span content = trimContent(a, first, end);
+        if (content == null) {
+            return null;
+        }
+        content = dropLeadingAttribution(a, content);
+        return content == null ? null : report(a, content, speaker, cue, k);
+    }
+
+    /** {@code “The people aren’t buying” the plan} or {@code Border agents “say …”}: at most 3 words outside. */
+    private static boolean quoteWithFewWords(Article a, int first, int quote) {
+        int words = 0;
+        for (int k = first; k < quote; k++) {
+            if (a.isBoundary(k)) {
+                return false;
+            }
+            if (a.tok(k).isWord()) {
+                words++;
+            }
+        }
+        return words >= 1 && words <= 3;
+    }
+
+    /** {@code As X noted at the time, CLAUSE}: the leading attribution is not part of the clause. */
+    private static Span dropLeadingAttribution(Article a, Span content) {
+        int k = content.from();
+        if (!(a.isWord(k, "as") || a.isWord(k, "like"))) {
+            return content;
+        }
+        for (int m = k + 1; m < content.to() && m < k + 14; m++) {
+            if (a.isPunct(m, ',')) {
+                boolean cue = false;
+                for (int c = k + 1; c < m; c++) {
+                    if (a.tok(c).isWord() && a.lexicon.reports(a.tok(c).lower())) {
+                        cue = true;
+                    }
+                }
+                return cue && m + 1 < content.to() ? new Span(m + 1, content.to()) : content;
+            }
+        }
+        return content;
+    }
+
+    /** The end of the attribution after a cue: prepositional phrases, times, "in a statement", no clause. */
+    private static int attributionTail(Article a, int from, int to) {
+        if (from < to && a.tok(from).isWord() && !TAIL_START.contains(a.tok(from).lower()) && !a.capitalized(from)) {
+            return from;
+        }
+        int e = from;
+        while (e < to) {
+            Token t = a.tok(e);
+            if (t.isPunct(',')) {
+                if (e + 1 < to && (SpeakerAttacher.isAccordingTo(a, e + 1)
+                        || a.tok(e + 1).isWord() && a.tok(e + 1).lower().endsWith("ing"))) {
+                    return to; // ", adding ...", ", offering the example ..."
+                }
+                if (apposition(a, e + 1, to)) {
+                    return to; // ", a professor at ..." up to the end of the sentence
+                }
+                return e;
+            }
+            if (t.isQuote() || t.kind() == Token.Kind.BREAK) {
+                return e;
+            }
+            if (t.isWord() && !a.capitalized(e) && (FINITE.contains(t.lower()) && !t.is("said") || t.is("that"))) {
+                return e;
+            }
+            e++;
+        }
+        return e;
+    }
+
+    /** The words from {@code k} to the sentence end are a phrase, not a clause: an apposition. */
+    private static boolean apposition(Article a, int k, int to) {
+        if (k >= to || continuesClause(a, k, to)) {
+            return false;
+        }
+        for (int m = k; m < to; m++) {
+            Token t = a.tok(m);
+            if (t.isQuote() || t.isWord() && !a.capitalized(m) && (FINITE.contains(t.lower()) || t.is("that"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** After an interrupting attribution, the clause goes on with a verb ({@code , she said, are aging}). */
+    private static boolean continuesClause(Article a, int k, int to) {
+        if (k >= to || !a.tok(k).isWord() || a.capitalized(k)) {
+            return false;
+        }
+        String w = a.tok(k).lower();
+        return FINITE.contains(w) || Article.ADVERBS.contains(w) && k + 1 < to && a.tok(k + 1).isWord()
+                && FINITE.contains(a.tok(k + 1).lower()) || w.endsWith("ed") || w.equals("not");
+    }
+
+    /** Skips the person told: a name, a pronoun, "reporters", "the paper", and a following time or place. */
+    private static int skipObject(Article a, int c, int to) {
+        int o = c;
+        if (o < to && a.capitalized(o)) {
+            while (o < to && (a.capitalized(o) || a.tok(o).isWord() && (a.tok(o).is("of") || a.tok(o).is("and"))
+                    && o + 1 < to && a.capitalized(o + 1))) {
+                o++;
+            }
+        } else if (o < to && a.tok(o).isWord() && OBJECTS.contains(a.tok(o).lower())) {
+            o++;
+            if (o < to && a.tok(o - 1).isWord() && Set.of("the", "a", "his", "her", "their", "its", "our", "my")
+                    .contains(a.tok(o - 1).lower())) {
+                while (o < to && a.tok(o).isWord() && !a.tok(o).is("that") && o < c + 4
+                        && !FINITE.contains(a.tok(o).lower())) {
+                    o++;
+                }
+            }
+        }
+        return o;
+    }
+
+    /**
+     * "that" opening the clause within a few words of the cue, with only the person told, a time or a place
+     * between ({@code told reporters at a news conference that}); a plain object ends the search.
+     */
+    private static int findThat(Article a, int c, int to) {
+        boolean inPhrase = false;
+        for (int k = c; k < to && k < c + 16; k++) {
+            Token t = a.tok(k);
+            if (t.isWord() && t.is("that")) {
+                return k;
+            }
+            if (t.isQuote() || t.kind() == Token.Kind.BREAK) {
+                return -1;
+            }
+            if (t.isPunct(',')) {
+                inPhrase = false;
+                continue;
+            }
+            if (!t.isWord()) {
+                return -1;
+            }
+            String w = t.lower();
+            if (!a.capitalized(k) && (FINITE.contains(w) || w.endsWith("ed") || a.lexicon.pronouns().contains(w)
+                    && !OBJECTS.contains(w))) {
+                return -1;
+            }
+            if (SpeakerPhrase.isPreposition(w) || Article.TIME_WORDS.contains(w) || Article.TIME_PREPS.contains(w)) {
+                inPhrase = true;
+                continue;
+            }
+            if (a.capitalized(k) || OBJECTS.contains(w) || Article.ADVERBS.contains(w)
+                    || Character.isDigit(w.charAt(0))) {
+                continue;
+            }
+            if (!inPhrase) {
+                return -1; // "wrote hundreds of songs that summer"
+            }
+        }
+        return -1;
+    }
+
+    /** The words after a cue look like a clause: a subject then a finite verb within a few words. */
+    private static boolean startsClause(Article a, int c, int to) {
+        if (c >= to) {
+            return false;
+        }
+        if (a.tok(c).isQuote()) {
+            return true;
+        }
+        Token first = a.tok(c);
+        if (!first.isWord()) {
+            return false;
+        }
+        boolean number = Character.isDigit(first.lower().charAt(0));
+        if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower()) || number && !finiteWithin(a, c, to, 4)) {
+            return false;
+        }
+        for (int k = c + 1; k < to && k < c + 12; k++) {
+            Token t = a.tok(k);
+            if (t.isQuote()) {
+                return true;
+            }
+            if (!t.isWord() || a.capitalized(k)) {
+                continue;
+            }
+            String w = t.lower();
+            if (FINITE.contains(w) || w.endsWith("ed") && k > c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean finiteWithin(Article a, int c, int to, int n) {
+        for (int k = c + 1; k < to && k <= c + n; k++) {
+            if (a.tok(k).isWord() && FINITE.contains(a.tok(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstContentToken(Article a, int from, int to) {
+        int k = from;
+        while (k < to && (a.tok(k).kind() == Token.Kind.PUNCT || a.tok(k).kind() == Token.Kind.BREAK
+                || a.tok(k).isWord() && Set.of("but", "and", "so", "yet", "however", "meanwhile", "still")
+                .contains(a.tok(k).lower()))) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The clause from {@code from}, up to a trailing attribution or the sentence end. */
+    private static Report build(Article a, int from, int to, Span speaker, String cue, int cueToken) {
+        int end = to;
+        for (int k = from + 1; k < to; k++) {
+            if (a.isPunct(k, ',') && k + 1 < to && (SpeakerAttacher.isAccordingTo(a, k + 1)
+                    || trailingAttribution(a, k + 1, to)
+                    || a.tok(k + 1).isWord() && a.tok(k + 1).lower().endsWith("ing")
+                    && a.lexicon.reports(a.tok(k + 1).lower())
+                    || a.isWord(k + 1, "but") && k + 2 < to && a.tok(k + 2).isWord()
+                    && SUBJECT_START.contains(a.tok(k + 2).lower()))) {
+                end = k;
+                break;
+            }
+            if (a.isWord(k, "and") && k + 1 < to && (a.isWord(k + 1, "that")
+                    || a.tok(k + 1).isWord() && a.lexicon.reports(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
+                    && !a.tok(k + 1).lower().endsWith("ing"))) {
+                end = a.isPunct(k - 1, ',') ? k - 1 : k;
+                break;
+            }
+        }
+        Span content = trimContent(a, from, end);
+        return content == null ? null : report(a, content, speaker, cue, cueToken);
+    }
+
+    /** {@code , X said} / {@code , the agency said in a statement} closing a sentence. */
+    private static boolean trailingAttribution(Article a, int k, int to) {
+        for (int m = k; m < to && m < k + 8; m++) {
+            if (a.tok(m).isWord() && !a.capitalized(m) && a.lexicon.clauseVerbs().contains(a.tok(m).lower())
+                    && a.isActiveVerb(m)) {
+                return attributionTail(a, m + 1, to) >= to;
+            }
+            if (a.isBoundary(m)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Span trimContent(Article a, int from, int to) {
+        int s = from;
+        while (s < to && (a.tok(s).kind() == Token.Kind.PUNCT && !a.tok(s).is("(") || a.tok(s).kind() == Token.Kind.BREAK)) {
+            s++;
+        }
+        int e = to;
+        while (e > s && a.tok(e - 1).kind() == Token.Kind.PUNCT && !a.tok(e - 1).is(")")) {
+            e--;
+        }
+        return s < e ? new Span(s, e) : null;
+    }
+
+    private static Report report(Article a, Span content, Span speaker, String cue, int cueToken) {
+        boolean mixed = false;
+        int quotes = 0;
+        int words = 0;
+        for (int k = content.from(); k < content.to(); k++) {
+            if (a.tok(k).isQuote()) {
+                quotes++;
+            } else if (a.tok(k).isWord()) {
+                words++;
+            }
+        }
+        if (quotes > 0 && words == 0) {
+            return null; // only a quote: a direct statement
+        }
+        mixed = quotes > 0;
+        return new Report(content, speaker, cue, cueToken, mixed);
+    }
+}

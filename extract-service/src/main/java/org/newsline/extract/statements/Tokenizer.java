@@ -1,0 +1,194 @@
+package org.newsline.extract.statements;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits an article into {@link Token}s, each quote becoming one opaque token, and finds sentence ends.
+ * Words keep inner apostrophes, hyphens and dots ({@code don’t}, {@code R-Neb}, {@code U.S.}); a final dot
+ * stays with the word when the word is an abbreviation or an initial, so it does not end a sentence.
+ */
+final class Tokenizer {
+
+    /** Abbreviations whose dot does not end a sentence. */
+    static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "maj",
+            "prof", "rev", "hon", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx", "dept",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "ariz",
+            "fla", "ill", "mass", "mich", "minn", "neb", "nev", "tenn", "tex", "wash", "wis", "conn", "colo", "okla",
+            "ore", "ky", "md", "mo", "mont", "ala", "ark", "del", "kan", "miss", "wyo", "vt", "pres", "mt", "ft",
+            "ave", "blvd", "fig", "op", "ed", "pp", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme",
+            "sra", "dra", "av", "hr", "bzw", "nr", "ca", "vgl", "usw", "z.b", "u.a", "d.h");
+
+    /** Abbreviations that never end a sentence (titles and months are followed by more words). */
+    static final Set<String> NEVER_FINAL = Set.of(
+            "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "maj",
+            "prof", "rev", "hon", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
+            "dec", "no", "vs", "pres", "mt", "ft", "supt", "insp", "det", "cpl", "pvt", "mme");
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String text, List<Quote> quotes) {
+        List<Token> out = new ArrayList<>(text.length() / 4);
+        int n = text.length();
+        int qi = 0;
+        int i = 0;
+        while (i < n) {
+            if (qi < quotes.size() && quotes.get(qi).open() == i) {
+                Quote q = quotes.get(qi);
+                out.add(new Token(Token.Kind.QUOTE, q.open(), q.end(), "\"", qi));
+                i = q.end();
+                qi++;
+                continue;
+            }
+            while (qi < quotes.size() && quotes.get(qi).open() < i) {
+                qi++; // a quote nested in one already passed
+            }
+            char c = text.charAt(i);
+            if (c == '\n') {
+                int s = i;
+                while (i < n && (text.charAt(i) == '\n' || text.charAt(i) == '\r' || text.charAt(i) == ' '
+                        || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                out.add(new Token(Token.Kind.BREAK, s, i, "\n", -1));
+                continue;
+            }
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                int s = i;
+                i++;
+                while (i < n) {
+                    char d = text.charAt(i);
+                    if (Character.isLetterOrDigit(d)) {
+                        i++;
+                    } else if (joinsWord(text, i) && (qi >= quotes.size() || quotes.get(qi).open() != i)) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if (i < n && text.charAt(i) == '.' && keepsDot(text, s, i)) {
+                    i++;
+                }
+                out.add(new Token(Token.Kind.WORD, s, i, text.substring(s, i).toLowerCase(Locale.ROOT), -1));
+                continue;
+            }
+            out.add(new Token(Token.Kind.PUNCT, i, i + 1, String.valueOf(c), -1));
+            i++;
+        }
+        return out;
+    }
+
+    /** An apostrophe, hyphen, dot or ampersand between two letters, or a comma between digits (1,000). */
+    private static boolean joinsWord(String text, int i) {
+        if (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1))) {
+            return false;
+        }
+        char d = text.charAt(i);
+        if (d == ',') {
+            return Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
+        }
+        return d == '\'' || d == '’' || d == '-' || d == '.' || d == '&';
+    }
+
+    private static boolean keepsDot(String text, int s, int dot) {
+        String w = text.substring(s, dot);
+        if (w.length() == 1 && Character.isUpperCase(w.charAt(0))) {
+            return true; // an initial: Silvia S. Martins
+        }
+        if (w.indexOf('.') > 0) {
+            return true; // U.S. and a.m.
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        int dash = lower.lastIndexOf('-');
+        if (dash > 0) {
+            lower = lower.substring(dash + 1); // R-Neb.
+        }
+        return ABBREVIATIONS.contains(lower);
+    }
+
+    /** The word without a final abbreviation dot, lower-cased. */
+    static String bare(Token t) {
+        String w = t.lower();
+        return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+    }
+
+    /**
+     * Sentence number of every token. A sentence ends after {@code . ? !} (not an abbreviation that stays
+     * inside a sentence), after a quote whose words end a sentence when a capitalised word or a new quote
+     * follows, and at every paragraph break.
+     */
+    static int[] sentences(String text, List<Token> tokens, List<Quote> quotes, Lexicon lexicon) {
+        int[] sentence = new int[tokens.size()];
+        int current = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            sentence[k] = current;
+            if (t.kind() == Token.Kind.BREAK) {
+                current++;
+                sentence[k] = current; // breaks belong to the next sentence start
+                continue;
+            }
+            Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+            if (next == null) {
+                continue;
+            }
+            boolean end = false;
+            if (t.kind() == Token.Kind.PUNCT && (t.is(".") || t.is("?") || t.is("!") || t.is("…"))) {
+                end = startsSentence(text, next);
+            } else if (t.kind() == Token.Kind.WORD && t.lower().endsWith(".") && !NEVER_FINAL.contains(bare(t))
+                    && !(t.end() - t.start() == 2) && next.isWord() && next.capitalized(text)
+                    && t.lower().indexOf('.') < t.lower().length() - 1 && NameResolver.NOT_NAMES.contains(next.lower())) {
+                end = true; // "in the U.S. The" ends a sentence
+            } else if (t.isQuote()) {
+                Quote q = quotes.get(t.quote());
+                char last = lastNonSpace(text, q.contentStart(), q.contentEnd());
+                end = (last == '.' || last == '?' || last == '!' || last == '…') && startsSentence(text, next)
+                        && !(next.isWord() && isLikelyAttribution(tokens, k + 1, lexicon));
+            }
+            if (end) {
+                current++;
+            }
+        }
+        return sentence;
+    }
+
+    /** {@code “…about it.” Trump said.}: a short attribution after a quote is not a new sentence. */
+    private static boolean isLikelyAttribution(List<Token> tokens, int k, Lexicon lexicon) {
+        for (int j = k; j < Math.min(tokens.size(), k + 5); j++) {
+            Token t = tokens.get(j);
+            if (!t.isWord()) {
+                return false;
+            }
+            if (lexicon.attributes(t.lower()) && j > k) {
+                Token after = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
+                return after == null || after.isPunct('.') || after.isPunct(',');
+            }
+        }
+        return false;
+    }
+
+    private static char lastNonSpace(String text, int from, int to) {
+        for (int j = to - 1; j >= from; j--) {
+            char c = text.charAt(j);
+            if (!Character.isWhitespace(c) && c != '’' && c != '\'' && c != '”') {
+                return c;
+            }
+        }
+        return ' ';
+    }
+
+    private static boolean startsSentence(String text, Token next) {
+        return next.isQuote() || next.kind() == Token.Kind.BREAK
+                || next.isWord() && (Character.isUpperCase(text.charAt(next.start()))
+                || Character.isDigit(text.charAt(next.start())))
+                || next.kind() == Token.Kind.PUNCT && (next.is("(") || next.is("["));
+    }
+}
