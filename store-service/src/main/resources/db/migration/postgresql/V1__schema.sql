@@ -126,3 +126,15 @@ CREATE TABLE takedowns (
     article_id TEXT COLLATE "C" PRIMARY KEY,
     at         TIMESTAMPTZ NOT NULL
 );
+
+-- Article text and HTML are TOASTed; lz4 compresses them about three times faster than the default pglz,
+-- which is a fifth of the cost of storing an article. Only where the server was built with lz4.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
+        ALTER TABLE articles ALTER COLUMN text SET COMPRESSION lz4;
+        ALTER TABLE articles ALTER COLUMN html SET COMPRESSION lz4;
+        ALTER TABLE raw_pages ALTER COLUMN headers SET COMPRESSION lz4;
+    END IF;
+END
+$$;

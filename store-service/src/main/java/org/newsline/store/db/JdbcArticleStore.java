@@ -75,6 +75,12 @@ abstract class JdbcArticleStore implements ArticleStore {
     /** The full-text parameter for user input {@code text}, or null when it has no searchable word. */
     abstract String textQuery(String text);
 
+    /** A condition on alias {@code s} with one {@code ?} for {@link #speakerQuery}: an index over speaker_words. */
+    abstract String speakerCondition();
+
+    /** The parameter of {@link #speakerCondition} for normalised words ({@link WordMatch#words}). */
+    abstract String speakerQuery(String words);
+
     /** Appended to the SELECT that reads stored versions, to lock the rows being replaced (or empty). */
     abstract String lockClause();
 
@@ -386,6 +392,8 @@ abstract class JdbcArticleStore implements ArticleStore {
             if (pattern == null) {
                 return new Page<>(List.of(), null);
             }
+            // the index narrows to candidates, the LIKE keeps only whole-word matches inside one name
+            sql.where(speakerCondition(), speakerQuery(WordMatch.words(q.speaker())));
             sql.where("s.speaker_words LIKE ?", pattern);
         }
         if (q.text() != null) {

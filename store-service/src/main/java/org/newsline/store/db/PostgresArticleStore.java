@@ -60,6 +60,16 @@ final class PostgresArticleStore extends JdbcArticleStore {
         return "s.search @@ plainto_tsquery('simple', ?)";
     }
 
+    @Override
+    String speakerCondition() {
+        return "to_tsvector('simple', s.speaker_words) @@ phraseto_tsquery('simple', ?)";
+    }
+
+    @Override
+    String speakerQuery(String words) {
+        return words;
+    }
+
     /** plainto_tsquery accepts any text (every word required), so user input needs no escaping. */
     @Override
     String textQuery(String text) {

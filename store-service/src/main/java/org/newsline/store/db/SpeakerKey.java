@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The normalised key that groups the names of one person: the last name-like word after dropping titles,
  * initials and suffixes, so "President Trump", "Donald J. Trump" and "Mr. Trump" are all {@code trump}.
- * Deliberately simple: two people with one surname share a key, which {@link SpeakerCount#variants()} makes
+ * A title word right after a name is read as a surname ("Stephen King"). Deliberately simple: two people with one surname share a key, which {@link SpeakerCount#variants()} makes
  * visible.
  */
 public final class SpeakerKey {
@@ -42,6 +42,11 @@ public final class SpeakerKey {
         while (!tokens.isEmpty() && SUFFIXES.contains(tokens.get(tokens.size() - 1))) {
             tokens.remove(tokens.size() - 1);
         }
+        int last = tokens.size() - 1;
+        if (last >= 1 && TITLES.contains(tokens.get(last)) && isName(tokens.get(last - 1))) {
+            // a title word right after a name is a surname: Stephen King, Carole King
+            return tokens.get(last);
+        }
         List<String> kept = new ArrayList<>();
         for (String t : tokens) {
             if (!TITLES.contains(t) && t.length() > 1) {
@@ -53,6 +58,10 @@ public final class SpeakerKey {
             return tokens.isEmpty() ? null : String.join(" ", tokens);
         }
         return kept.get(kept.size() - 1);
+    }
+
+    private static boolean isName(String token) {
+        return !TITLES.contains(token) && token.length() > 1;
     }
 
     private static String possessiveDropped(String name) {

@@ -101,6 +101,17 @@ final class SqliteArticleStore extends JdbcArticleStore {
         return "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)";
     }
 
+    @Override
+    String speakerCondition() {
+        return "s.id IN (SELECT rowid FROM speakers_fts WHERE speakers_fts MATCH ?)";
+    }
+
+    /** One FTS5 phrase: the words in this order, next to each other. */
+    @Override
+    String speakerQuery(String words) {
+        return '"' + words.replace("\"", "") + '"';
+    }
+
     /** Every word quoted as an FTS5 string, so user input is never FTS5 syntax (no NEAR, OR, column filters). */
     @Override
     String textQuery(String text) {

@@ -214,7 +214,10 @@ abstract class ArticleStoreContract {
         assertThat(bySpeaker.apply("rump")).isEmpty();
         assertThat(bySpeaker.apply("trumpet")).containsExactly("Trumpet Player");
         assertThat(bySpeaker.apply("merkel")).containsExactly("Angela Merkel");
-        assertThat(bySpeaker.apply("Trump Donald")).isEmpty(); // words in order
+        assertThat(bySpeaker.apply("Trump Donald")).isEmpty(); // words in order, within one name
+        assertThat(bySpeaker.apply("trump donald")).isEmpty(); // not across speaker and speakerCanonical
+        assertThat(bySpeaker.apply("Mérkel")).containsExactly("Angela Merkel");
+        assertThat(bySpeaker.apply("president-trump")).containsExactly("President Trump");
     }
 
     @Test
