@@ -72,8 +72,13 @@ final class XmlFeedReader {
             Element e = itemElements == null ? null : itemElements.get(i);
             items.add(item(entries.get(i), e, atom, feedUrl, i + 1, defects));
         }
-        String site = FeedUrls.resolve(feedBase, feed.getLink());
         Element channel = atom ? root : first(root, "channel");
+        // the site link from the document, as for items: Rome may pick the self link or resolve it elsewhere
+        String site = atom ? atomLink(root, feedBase)
+                : FeedUrls.resolve(feedBase, text(channel == null ? null : first(channel, "link")));
+        if (site == null) {
+            site = FeedUrls.resolve(feedBase, feed.getLink());
+        }
         return new ParsedFeed(clean(feed.getTitle()), FeedUrls.isHttp(site) ? site : null, items,
                 ttlHint(channel == null ? root : channel, root), defects.toList());
     }
@@ -203,7 +208,8 @@ final class XmlFeedReader {
                 continue;
             }
             if (rel == null || rel.equals("alternate")) {
-                String resolved = FeedUrls.resolve(FeedUrls.resolve(base, xmlBaseOf(l)), href);
+                String linkBase = xmlBaseOf(l) == null ? base : FeedUrls.resolve(base, xmlBaseOf(l));
+                String resolved = FeedUrls.resolve(linkBase, href);
                 String type = l.getAttributeValue("type");
                 if (type == null || type.contains("html")) {
                     return resolved;
