@@ -20,6 +20,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> lastRequestHeaders = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
 
     public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -28,9 +29,18 @@ public final class LoopbackServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
+        // one context for everything and exact paths: HttpServer's own contexts match by prefix ("/feed" would
+        // answer "/feed.xml" too)
         server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
+            requests.incrementAndGet();
+            perPath.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+            HttpHandler handler = routes.get(exchange.getRequestURI().getPath());
+            if (handler == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            } else {
+                handler.handle(exchange);
+            }
         });
         server.start();
     }
@@ -57,9 +67,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     public LoopbackServer route(String path, HttpHandler handler) {
-        server.createContext(path, exchange -> {
-            requests.incrementAndGet();
-            perPath.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+        routes.put(path, exchange -> {
             Map<String, String> h = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(java.util.Locale.ROOT), String.join(", ", v)));
             lastRequestHeaders.put(exchange.getRequestURI().getPath(), h);
