@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Reads the dates real feeds carry: RFC 822/1123 with or without weekday, 2- or 4-digit years, with or without
  * seconds, named zones (GMT, EST, CEST...), numeric zones ({@code +0200}, {@code -05:00}), military letters,
  * {@code GMT+2}; ISO 8601 / RFC 3339 with {@code T} or a space, fractions, offsets with or without colon, date only;
- * US-style {@code Jun 10, 2003} and asctime. A date without zone is read as UTC. Anything else gives null.
+ * US-style {@code Jun 10, 2003 4:00 PM} and asctime. A date without zone is read as UTC. Anything else gives null.
  */
 public final class FeedDateParser {
 
@@ -94,10 +94,19 @@ public final class FeedDateParser {
 
     private static Instant build(int year, int month, int day, String hour, String minute, String second,
                                  String fraction, String zone) {
-        LocalDateTime local = LocalDateTime.of(year, month, day,
-                hour == null ? 0 : num(hour), minute == null ? 0 : num(minute), second == null ? 0 : num(second),
-                fraction == null ? 0 : nanos(fraction));
-        ZoneId z = zone(zone);
+        int h = hour == null ? 0 : num(hour);
+        String rest = zone == null ? "" : zone.strip();
+        String ampm = rest.length() >= 2 ? rest.substring(0, 2).toUpperCase(Locale.ROOT) : "";
+        if ((ampm.equals("AM") || ampm.equals("PM")) && (rest.length() == 2 || rest.charAt(2) == ' ')) {
+            if (h < 1 || h > 12) {
+                return null;
+            }
+            h = ampm.equals("AM") ? h % 12 : h % 12 + 12;
+            rest = rest.substring(2);
+        }
+        LocalDateTime local = LocalDateTime.of(year, month, day, h, minute == null ? 0 : num(minute),
+                second == null ? 0 : num(second), fraction == null ? 0 : nanos(fraction));
+        ZoneId z = zone(rest);
         if (z == null) {
             return null;
         }

@@ -50,14 +50,14 @@ public final class FeedDiscovery {
      */
     public DiscoveredFeed discover(String url) throws FetchException, FeedParseException {
         FetchResult page = fetcher.fetch(url, null);
-        if (!page.isHtml()) {
+        // the body decides, not the Content-Type: feeds served as text/html are common
+        boolean html = looksLikeHtml(page) || (page.isHtml() && !looksLikeFeed(page));
+        if (!html) {
             try {
                 ParsedFeed feed = parser.parse(page.body(), page.contentType(), page.finalUrl());
                 return new DiscoveredFeed(page.finalUrl(), feed, "the URL is a feed");
             } catch (FeedParseException e) {
-                if (!looksLikeHtml(page)) {
-                    throw new FeedParseException(e.getMessage() + " (" + page.finalUrl() + ")", e);
-                }
+                throw new FeedParseException(e.getMessage() + " (" + page.finalUrl() + ")", e);
             }
         }
         List<String> tried = new ArrayList<>();
@@ -122,6 +122,13 @@ public final class FeedDiscovery {
     private static String siteRoot(String url) {
         java.net.URI u = java.net.URI.create(url);
         return u.getScheme() + "://" + u.getRawAuthority();
+    }
+
+    private static boolean looksLikeFeed(FetchResult page) {
+        String head = org.newsline.ingest.http.ContentSniffer.skipXmlPreambleOf(
+                org.newsline.ingest.http.ContentSniffer.head(page.body()));
+        return head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf:rdf")
+                || (head.startsWith("{") && head.contains("jsonfeed.org"));
     }
 
     private static boolean looksLikeHtml(FetchResult page) {

@@ -58,27 +58,50 @@ final class XmlFeedReader {
         if (rootName.equals("rss")) {
             normalizeRssVersion(root, defects);
         }
-        SyndFeed feed = rome(doc);
         List<Element> itemElements = atom ? children(root, "entry") : rssItems(root);
+        String feedBase = FeedUrls.resolve(feedUrl, xmlBase(root, feedUrl));
+        List<ItemDom> fromDocument = new ArrayList<>(itemElements.size());
+        for (int i = 0; i < itemElements.size(); i++) {
+            fromDocument.add(readItem(itemElements.get(i), atom, feedUrl, i + 1, defects));
+        }
+        SyndFeed feed = rome(doc);
         List<SyndEntry> entries = feed.getEntries();
         if (itemElements.size() != entries.size()) {
-            defects.add("items and entries disagree; links and dates taken from Rome",
+            defects.add("items and entries disagree; links taken from Rome, dates dropped",
                     itemElements.size() + " vs " + entries.size());
-            itemElements = null;
+            fromDocument = null;
         }
-        String feedBase = FeedUrls.resolve(feedUrl, xmlBase(root, feedUrl));
         List<FeedItem> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            Element e = itemElements == null ? null : itemElements.get(i);
-            items.add(item(entries.get(i), e, atom, feedUrl, i + 1, defects));
+            items.add(item(entries.get(i), fromDocument == null ? null : fromDocument.get(i), feedUrl, i + 1, defects));
         }
-        String site = FeedUrls.resolve(feedBase, feed.getLink());
         Element channel = atom ? root : first(root, "channel");
+        // the site link from the document, as for items: Rome may pick the self link or resolve it elsewhere
+        String site = atom ? atomLink(root, feedBase)
+                : FeedUrls.resolve(feedBase, text(channel == null ? null : first(channel, "link")));
+        if (site == null) {
+            site = FeedUrls.resolve(feedBase, feed.getLink());
+        }
         return new ParsedFeed(clean(feed.getTitle()), FeedUrls.isHttp(site) ? site : null, items,
                 ttlHint(channel == null ? root : channel, root), defects.toList());
     }
 
+    /** One configured parser per thread: building a SAX parser costs more than parsing a small feed. */
+    private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(XmlFeedReader::secureBuilder);
+
     private static Document parseXml(String xml) throws FeedParseException {
+        SAXBuilder builder = BUILDER.get();
+        try {
+            return builder.build(new StringReader(xml));
+        } catch (org.jdom2.input.JDOMParseException e) {
+            throw new FeedParseException("malformed XML at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + rootMessage(e), e);
+        } catch (JDOMException | IOException e) {
+            throw new FeedParseException("malformed XML: " + rootMessage(e), e);
+        }
+    }
+
+    private static SAXBuilder secureBuilder() {
         SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
         // the repair removed any DOCTYPE; refusing one here as well means a DOCTYPE the repair missed fails loudly
         builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -89,14 +112,8 @@ final class XmlFeedReader {
         builder.setEntityResolver((publicId, systemId) -> {
             throw new org.xml.sax.SAXException("external entity refused: " + systemId);
         });
-        try {
-            return builder.build(new StringReader(xml));
-        } catch (org.jdom2.input.JDOMParseException e) {
-            throw new FeedParseException("malformed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + rootMessage(e), e);
-        } catch (JDOMException | IOException e) {
-            throw new FeedParseException("malformed XML: " + rootMessage(e), e);
-        }
+        builder.setReuseParser(true);
+        return builder;
     }
 
     private static SyndFeed rome(Document doc) throws FeedParseException {
@@ -109,12 +126,35 @@ final class XmlFeedReader {
         }
     }
 
-    private FeedItem item(SyndEntry entry, Element e, boolean atom, String feedUrl, int index, DefectLog defects) {
-        String base = e == null ? feedUrl : FeedUrls.resolve(feedUrl, xmlBase(e, feedUrl));
-        String guid = e == null ? entry.getUri() : atom ? text(first(e, "id")) : rssGuid(e);
-        String link = e == null ? FeedUrls.resolve(feedUrl, entry.getLink()) : atom ? atomLink(e, base) : rssLink(e, base);
+    /** What the document says about one item, read before Rome sees it. */
+    private record ItemDom(String guid, String link, Instant published, String creator) {
+    }
+
+    /**
+     * Reads link, id, date and creator of an item from the document, then removes its date elements: Rome would
+     * parse them again with a dozen SimpleDateFormat masks each, which costs more than everything else together.
+     */
+    private ItemDom readItem(Element e, boolean atom, String feedUrl, int index, DefectLog defects) {
+        String base = FeedUrls.resolve(feedUrl, xmlBase(e, feedUrl));
+        String guid = atom ? text(first(e, "id")) : rssGuid(e);
+        String link = atom ? atomLink(e, base) : rssLink(e, base);
         if (link == null) {
-            link = enclosureLink(entry, base);
+            link = enclosureLink(e, base);   // a podcast item may have nothing but its media file
+        }
+        Instant published = date(e, atom);
+        if (published == null && hasDateElement(e, atom)) {
+            defects.add("unreadable date; item kept without date", "item " + index + ": " + abbreviate(rawDate(e, atom)));
+        }
+        String creator = text(first(e, "creator", DC));
+        e.getChildren().removeIf(c -> dateElements(atom).contains(c.getName()));
+        return new ItemDom(guid, link, published, creator);
+    }
+
+    private FeedItem item(SyndEntry entry, ItemDom dom, String feedUrl, int index, DefectLog defects) {
+        String guid = dom == null ? entry.getUri() : dom.guid();
+        String link = dom == null ? FeedUrls.resolve(feedUrl, entry.getLink()) : dom.link();
+        if (link == null && dom == null) {
+            link = enclosureLink(entry, feedUrl);
         }
         if (link != null && !FeedUrls.isHttp(link)) {
             defects.add("item link is not http(s); ignored", "item " + index + ": " + abbreviate(link));
@@ -123,20 +163,13 @@ final class XmlFeedReader {
         if (link == null && guid != null && FeedUrls.isHttp(guid.strip())) {
             link = guid.strip();   // RSS guid with isPermaLink (the default) is the item's URL
         }
-        Instant published = e == null ? null : date(e, atom);
-        if (published == null && e != null && hasDateElement(e, atom)) {
-            defects.add("unreadable date; item kept without date", "item " + index + ": " + abbreviate(rawDate(e, atom)));
-        }
-        if (published == null) {
-            published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
-                    : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
-        }
+        Instant published = dom == null ? null : dom.published();
         if (published != null && published.isAfter(now.plus(FeedParser.FUTURE_TOLERANCE))) {
             defects.add("date in the future kept", "item " + index + ": " + published);
         }
         String author = clean(entry.getAuthor());
-        if (author == null && e != null) {
-            author = clean(text(first(e, "creator", DC)));
+        if (author == null && dom != null) {
+            author = clean(dom.creator());
         }
         return new FeedItem(title(entry), link, blankToNull(guid), published, author, summary(entry));
     }
@@ -165,6 +198,19 @@ final class XmlFeedReader {
             String url = FeedUrls.resolve(base, enclosure.getUrl());
             if (url != null) {
                 return url;
+            }
+        }
+        return null;
+    }
+
+    private static String enclosureLink(Element item, String base) {
+        for (Element c : item.getChildren()) {
+            if (c.getName().equals("enclosure") && c.getAttributeValue("url") != null) {
+                return FeedUrls.resolve(base, c.getAttributeValue("url"));
+            }
+            if (c.getName().equals("link") && "enclosure".equals(c.getAttributeValue("rel"))
+                    && c.getAttributeValue("href") != null) {
+                return FeedUrls.resolve(base, c.getAttributeValue("href"));
             }
         }
         return null;
@@ -203,7 +249,8 @@ final class XmlFeedReader {
                 continue;
             }
             if (rel == null || rel.equals("alternate")) {
-                String resolved = FeedUrls.resolve(FeedUrls.resolve(base, xmlBaseOf(l)), href);
+                String linkBase = xmlBaseOf(l) == null ? base : FeedUrls.resolve(base, xmlBaseOf(l));
+                String resolved = FeedUrls.resolve(linkBase, href);
                 String type = l.getAttributeValue("type");
                 if (type == null || type.contains("html")) {
                     return resolved;

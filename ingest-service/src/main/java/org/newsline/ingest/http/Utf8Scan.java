@@ -52,8 +52,12 @@ public record Utf8Scan(int multiByteSequences, int malformedBytes) {
         return malformedBytes == 0;
     }
 
-    /** Mostly UTF-8: real multi-byte text with at most a little damage. */
+    /**
+     * Mostly UTF-8: at least as many well-formed multi-byte sequences as malformed bytes. Text in a single-byte
+     * charset almost never forms a valid sequence by accident (it takes an accented capital followed by a symbol
+     * from the C1 range), so this tells damaged UTF-8 from windows-1252.
+     */
     public boolean isMostlyUtf8() {
-        return multiByteSequences > 0 && malformedBytes * 10 <= multiByteSequences;
+        return multiByteSequences > 0 && multiByteSequences >= malformedBytes;
     }
 }
