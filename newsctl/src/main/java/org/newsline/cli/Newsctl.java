@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 FeedsCommand.class,
                 ExtractCommand.class,
                 StatementsCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
                 ConsumeCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -36,7 +36,7 @@ import org.newsline.runtime.kafka.KafkaClients;
  * store, to rows behind the API and JSON on the topics; then a restart on the same data directory.
  */
 @Tag("integration")
-class PipelineEndToEndIT {
+class PipelineEndToEndTest {
 
     @TempDir
     Path dataDir;

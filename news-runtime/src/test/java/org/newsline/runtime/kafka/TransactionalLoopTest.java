@@ -27,7 +27,7 @@ import org.newsline.events.Topic;
 import org.newsline.runtime.config.NewslineConfig;
 
 @Tag("integration")
-class TransactionalLoopIT {
+class TransactionalLoopTest {
 
     static EmbeddedBroker broker;
     static KafkaClients clients;
