@@ -2,6 +2,7 @@ package org.newsline.store;
 
 import org.newsline.ingest.IngestService;
 import org.newsline.runtime.ServiceRunner;
+import org.newsline.runtime.config.Settings;
 import org.newsline.store.api.StoreApi;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.feeds.KafkaFeedSubscriptions;
@@ -17,7 +18,8 @@ public final class StoreMain {
 
     public static void main(String[] args) {
         ServiceRunner.run("store-service", ctx -> {
-            ArticleStore store = ArticleStore.open(ctx.config().dbUrl());
+            ArticleStore store = ArticleStore.open(ctx.config().dbUrl(),
+                    ctx.config().string(Settings.DB_USER), ctx.config().string(Settings.DB_PASSWORD));
             StoreService service = new StoreService(ctx.clients(), store, ctx.metrics()).start();
             KafkaFeedSubscriptions subscriptions = new KafkaFeedSubscriptions(ctx.clients(), store,
                     IngestService.fetchPolicy(ctx.config()));

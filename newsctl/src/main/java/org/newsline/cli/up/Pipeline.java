@@ -80,7 +80,8 @@ public final class Pipeline implements AutoCloseable {
         TopicAdmin topics = new TopicAdmin(clients);
         health.add("kafka.topics", () -> topics.topicsExist(admin));
 
-        store = ArticleStore.open(config.dbUrl());
+        store = ArticleStore.open(config.dbUrl(), config.string(Settings.DB_USER),
+                config.string(Settings.DB_PASSWORD));
         StoreService storeService = new StoreService(clients, store, metrics).start();
         started.add(storeService);
         health.add("store.consumer", () -> storeService.loop().joined());

@@ -29,7 +29,12 @@ public interface ArticleStore extends AutoCloseable {
      * @throws StoreException           if the database cannot be reached or migrated
      */
     static ArticleStore open(String jdbcUrl) {
-        return StoreFactory.open(jdbcUrl);
+        return StoreFactory.open(jdbcUrl, null, null);
+    }
+
+    /** As {@link #open(String)}, with credentials (null or empty: none, or those in the URL). */
+    static ArticleStore open(String jdbcUrl, String user, String password) {
+        return StoreFactory.open(jdbcUrl, user, password);
     }
 
     /**

@@ -13,9 +13,14 @@ final class Migrations {
     }
 
     static void migrate(String jdbcUrl, String flavour) {
+        migrate(jdbcUrl, null, null, flavour);
+    }
+
+    static void migrate(String jdbcUrl, String user, String password, String flavour) {
         try {
             Flyway.configure()
-                    .dataSource(jdbcUrl, null, null)
+                    .dataSource(jdbcUrl, user == null || user.isEmpty() ? null : user,
+                            password == null || password.isEmpty() ? null : password)
                     .locations("classpath:db/migration/" + flavour)
                     .failOnMissingLocations(true)
                     .load()

@@ -24,9 +24,19 @@ final class PostgresArticleStore extends JdbcArticleStore {
     }
 
     static PostgresArticleStore open(String jdbcUrl) {
-        Migrations.migrate(jdbcUrl, "postgresql");
+        return open(jdbcUrl, null, null);
+    }
+
+    static PostgresArticleStore open(String jdbcUrl, String user, String password) {
+        Migrations.migrate(jdbcUrl, user, password, "postgresql");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
         config.setPoolName("newsline-postgres");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);

@@ -8,7 +8,7 @@ final class StoreFactory {
     private StoreFactory() {
     }
 
-    static ArticleStore open(String jdbcUrl) {
+    static ArticleStore open(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new IllegalArgumentException("jdbcUrl is empty");
         }
@@ -17,7 +17,7 @@ final class StoreFactory {
             return SqliteArticleStore.open(jdbcUrl);
         }
         if (lower.startsWith("jdbc:postgresql:")) {
-            return PostgresArticleStore.open(jdbcUrl);
+            return PostgresArticleStore.open(jdbcUrl, user, password);
         }
         throw new IllegalArgumentException("jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql:, was "
                 + jdbcUrl.split("\\?")[0]);
