@@ -67,6 +67,7 @@ public final class StoreApi implements RouteSet {
         routes.post("/api/feeds", this::subscribe);
         routes.patch("/api/feeds/{feedId}", this::updateFeed);
         routes.delete("/api/feeds/{feedId}", this::unsubscribe);
+        routes.delete("/api/feeds", this::unsubscribeByUrl); // ?url=...: a URL does not fit in a path segment
         routes.get("/api/stats", ctx -> ctx.json(store.stats()));
         routes.get("/api/raw", this::listRaw);
         routes.get("/api/raw/{articleId}", this::getRaw);
@@ -184,6 +185,17 @@ public final class StoreApi implements RouteSet {
         String feed = pathValue(ctx, "feedId");
         if (!feeds.unsubscribe(feed)) {
             throw ApiException.notFound("no feed is subscribed as " + QueryParams.shorten(feed));
+        }
+        ctx.status(204);
+    }
+
+    private void unsubscribeByUrl(Context ctx) {
+        String url = new QueryParams(ctx, clock).text("url", QueryParams.MAX_URL);
+        if (url == null) {
+            throw ApiException.badRequest("url is required: DELETE /api/feeds?url=https://example.org/feed.xml");
+        }
+        if (!feeds.unsubscribe(url)) {
+            throw ApiException.notFound("no feed is subscribed as " + QueryParams.shorten(url));
         }
         ctx.status(204);
     }

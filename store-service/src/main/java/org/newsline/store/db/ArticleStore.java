@@ -13,9 +13,10 @@ import org.newsline.events.Statement;
  * The archive: articles with their statements, raw pages, feeds and their state, dead letters. Two
  * implementations, SQLite (the embedded default) and PostgreSQL, chosen by the JDBC URL given to {@link #open}.
  *
- * <p>Every write takes a batch, runs in one database transaction and is idempotent: writing the same batch
- * again (a redelivery after a crash) changes nothing. A caller that consumes topics commits its offsets only
- * after the write returned. Reads list newest first with an opaque cursor ({@link Page#nextCursor()}).
+ * <p>Every write takes a batch and is idempotent: writing the same batch again (a redelivery after a crash)
+ * changes nothing. A caller that consumes topics commits its offsets only after the write returned; if it
+ * throws, or the process dies, part of the batch may be stored and the redelivery completes it. Reads list
+ * newest first with an opaque cursor ({@link Page#nextCursor()}).
  *
  * <p>Implementations are thread-safe. Failures of the database surface as {@link StoreException}.
  */
@@ -38,7 +39,8 @@ public interface ArticleStore extends AutoCloseable {
     }
 
     /**
-     * Stores articles, each with all its statements, in one transaction. An article whose
+     * Stores articles, each with all its statements in one transaction (SQLite writes the whole batch in one;
+     * PostgreSQL splits large batches over two connections, by article). An article whose
      * {@code extractorVersion} is the same as or newer than the stored one ({@link ExtractorVersion} order)
      * replaces the stored article and all its statements at once; an older one is ignored, and so is an
      * article that was taken down ({@link #deleteArticle}).

@@ -202,10 +202,14 @@ final class ArticleUpsert {
         return names;
     }
 
-    /** The time an article is listed under: when it was published, else when it was fetched. */
+    /**
+     * The time an article is listed under: when it was published, else when it was fetched. A publication time
+     * after the fetch is wrong metadata (a time zone slip, a placeholder year) and would pin the article to the
+     * top of every listing, so the fetch time caps it.
+     */
     static Instant sortAt(Article a) {
         if (a.publishedAt() != null) {
-            return a.publishedAt();
+            return a.fetchedAt() != null && a.publishedAt().isAfter(a.fetchedAt()) ? a.fetchedAt() : a.publishedAt();
         }
         if (a.fetchedAt() != null) {
             return a.fetchedAt();

@@ -11,6 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.newsline.events.Article;
 
 /**
  * The deployment store: PostgreSQL with {@code timestamptz} times and {@code tsvector} columns (generated,
@@ -19,8 +26,73 @@ import java.time.ZoneOffset;
  */
 final class PostgresArticleStore extends JdbcArticleStore {
 
+    /**
+     * Connections one large batch of articles is written on at once. Computing the tsvector of the text is most
+     * of the cost of storing an article and runs on one core per connection.
+     */
+    static final int PARALLEL_WRITERS = 2;
+    /** Smaller batches are not worth splitting. */
+    static final int MIN_SPLIT = 64;
+
+    private final ExecutorService writers = Executors.newFixedThreadPool(PARALLEL_WRITERS, r -> {
+        Thread t = new Thread(r, "newsline-postgres-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private PostgresArticleStore(HikariDataSource pool) {
         super(pool, pool, Clock.systemUTC());
+    }
+
+    /**
+     * Splits a large batch by article id and writes the parts in parallel, each in its own transaction. Every
+     * article still replaces its statements atomically, and the parts hold disjoint ids so they never wait on
+     * each other's locks. If a part fails the call fails, and writing the whole batch again (the redelivery) is
+     * harmless because every write is idempotent.
+     */
+    @Override
+    public void putArticles(List<Article> articles) {
+        if (articles.size() < MIN_SPLIT) {
+            super.putArticles(articles);
+            return;
+        }
+        List<List<Article>> parts = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_WRITERS; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Article a : articles) {
+            parts.get(Math.floorMod(a.articleId().hashCode(), PARALLEL_WRITERS)).add(a);
+        }
+        List<Future<?>> pending = new ArrayList<>();
+        for (List<Article> part : parts.subList(1, parts.size())) {
+            pending.add(writers.submit(() -> super.putArticles(part)));
+        }
+        RuntimeException failure = null;
+        try {
+            super.putArticles(parts.get(0));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                        : new StoreException("write failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new StoreException("interrupted while writing articles", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        writers.shutdown();
+        super.close();
     }
 
     static PostgresArticleStore open(String jdbcUrl) {

@@ -151,6 +151,13 @@ class StoreApiTest {
         assertThat(send("DELETE", "/api/feeds/" + feedId, null).status()).isEqualTo(204);
         assertThat(get("/api/feeds").json().get("items")).isEmpty();
         assertThat(send("DELETE", "/api/feeds/" + feedId, null).status()).isEqualTo(404);
+
+        send("POST", "/api/feeds", "{\"url\": \"https://feeds.example.com/world.xml\"}");
+        assertThat(send("DELETE", "/api/feeds?url=" + enc("https://feeds.example.com/world.xml"), null).status())
+                .isEqualTo(204);
+        assertThat(send("DELETE", "/api/feeds?url=" + enc("https://feeds.example.com/world.xml"), null).status())
+                .isEqualTo(404);
+        assertThat(send("DELETE", "/api/feeds", null).status()).isEqualTo(400);
     }
 
     @Test

@@ -9,6 +9,10 @@ import static org.newsline.store.db.Fixtures.article;
 import static org.newsline.store.db.Fixtures.id;
 import static org.newsline.store.db.Fixtures.rawPage;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +52,9 @@ abstract class ArticleStoreContract {
 
     /** Opens the same database again (as after a restart). */
     protected abstract ArticleStore reopenStore() throws Exception;
+
+    /** The JDBC URL of the store of this test, for another process. */
+    protected abstract String jdbcUrl();
 
     @BeforeEach
     void openFresh() throws Exception {
@@ -437,6 +446,58 @@ abstract class ArticleStoreContract {
         store = reopenStore();
         assertThat(store.article(id(1))).isPresent();
         assertThat(store.articles(ArticleQuery.newest(10).withText("photosynthesis")).items()).hasSize(1);
+    }
+
+    @Test
+    void killDashNineMidWriteLeavesEveryArticleWhole() throws Exception {
+        store.close();
+        store = null;
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KillableWriter.class.getName(), jdbcUrl())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        CountDownLatch batches = new CountDownLatch(3);
+        Thread drainer = new Thread(() -> {
+            // keep reading, so the writer never blocks on a full pipe instead of writing
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("wrote")) {
+                        batches.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process died: what this test is about
+            }
+        });
+        drainer.setDaemon(true);
+        drainer.start();
+        try {
+            // let it commit a few batches, then kill it in the middle of the next ones
+            assertThat(batches.await(60, TimeUnit.SECONDS)).as("the writer process wrote 3 batches").isTrue();
+            Thread.sleep(30 + (long) (Math.random() * 50));
+            writer.destroyForcibly(); // SIGKILL on Linux and macOS
+            assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            writer.destroyForcibly();
+        }
+
+        store = reopenStore();
+        List<Article> articles = drain(c -> store.articles(ArticleQuery.newest(50).withCursor(c)));
+        assertThat(articles).hasSize(100);
+        Set<String> versions = new HashSet<>();
+        for (Article listed : articles) {
+            Article a = store.article(listed.articleId()).orElseThrow();
+            versions.add(a.extractorVersion());
+            assertThat(a.statements()).as(a.articleId()).hasSize(a.statementCount()).isNotEmpty()
+                    .allMatch(s -> s.extractorVersion().equals(a.extractorVersion()));
+        }
+        // a batch may have committed in parts (PostgreSQL splits large ones), never an article in parts
+        assertThat(versions).hasSizeBetween(1, 2);
+        assertThat(store.stats().statements()).isEqualTo(articles.stream()
+                .mapToLong(a -> store.article(a.articleId()).orElseThrow().statementCount()).sum());
+        // and the restarted consumer's redelivery of a batch is harmless
+        store.putArticles(List.of(article(1, "0.1", TEXT, "Old")));
+        assertThat(store.article(id(1)).orElseThrow().statements()).noneMatch(s -> s.speaker().equals("Old"));
     }
 
     @Test

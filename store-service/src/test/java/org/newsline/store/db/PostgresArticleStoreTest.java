@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -20,14 +19,11 @@ class PostgresArticleStoreTest extends ArticleStoreContract {
 
     private String schema;
 
-    @BeforeAll
-    static void requireServer() {
-        assumeTrue(PostgresTestServer.answers(),
-                "PostgreSQL tests skipped: no server answers at 127.0.0.1:5432 (start one, or set NEWSLINE_TEST_PG_URL)");
-    }
-
     @Override
     protected ArticleStore openStore() throws SQLException {
+        // per test, so that each one is reported as skipped with the reason
+        assumeTrue(PostgresTestServer.answersOnce(), "PostgreSQL tests skipped: no server answers at "
+                + BASE_URL.replaceAll("\\?.*", "") + " (start one, or set NEWSLINE_TEST_PG_URL)");
         schema = PostgresTestServer.createSchema(BASE_URL);
         return ArticleStore.open(PostgresTestServer.urlWithSchema(BASE_URL, schema));
     }
@@ -35,6 +31,11 @@ class PostgresArticleStoreTest extends ArticleStoreContract {
     @Override
     protected ArticleStore reopenStore() {
         return ArticleStore.open(PostgresTestServer.urlWithSchema(BASE_URL, schema));
+    }
+
+    @Override
+    protected String jdbcUrl() {
+        return PostgresTestServer.urlWithSchema(BASE_URL, schema);
     }
 
     @AfterEach

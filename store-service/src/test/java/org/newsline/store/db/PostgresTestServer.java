@@ -17,6 +17,16 @@ public final class PostgresTestServer {
     private PostgresTestServer() {
     }
 
+    private static Boolean answered;
+
+    /** {@link #answers()}, asked once per test run. */
+    public static synchronized boolean answersOnce() {
+        if (answered == null) {
+            answered = answers();
+        }
+        return answered;
+    }
+
     /** True if something accepts connections where the test URL points and a login succeeds. */
     public static boolean answers() {
         String url = PostgresArticleStoreTest.BASE_URL;

@@ -18,6 +18,11 @@ class SqliteArticleStoreTest extends ArticleStoreContract {
     @TempDir
     Path dir;
 
+    @Override
+    protected String jdbcUrl() {
+        return url();
+    }
+
     private String url() {
         return "jdbc:sqlite:" + dir.resolve("data/newsline.db");
     }
