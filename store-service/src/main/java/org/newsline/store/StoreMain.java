@@ -21,11 +21,14 @@ public final class StoreMain {
             ArticleStore store = ArticleStore.open(ctx.config().dbUrl(),
                     ctx.config().string(Settings.DB_USER), ctx.config().string(Settings.DB_PASSWORD));
             StoreService service = new StoreService(ctx.clients(), store, ctx.metrics()).start();
+            ArchiveRetention retention = new ArchiveRetention(store,
+                    ctx.config().duration(Settings.ARCHIVE_RETENTION), java.time.Clock.systemUTC());
             KafkaFeedSubscriptions subscriptions = new KafkaFeedSubscriptions(ctx.clients(), store,
                     IngestService.fetchPolicy(ctx.config()));
             ctx.routes().add(new StoreApi(store, subscriptions));
             ctx.health().add("store.consumer", () -> service.loop().joined());
             return () -> {
+                retention.close();
                 service.close();
                 subscriptions.close();
                 store.close();

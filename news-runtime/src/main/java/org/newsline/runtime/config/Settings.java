@@ -68,6 +68,8 @@ public final class Settings {
             "Shortest adaptive poll interval of a feed.");
     public static final Setting POLL_MAX_INTERVAL = s("poll.max.interval", Setting.Type.DURATION, "24h",
             "Longest poll interval (also the cap of failure backoff).");
+    public static final Setting ARCHIVE_RETENTION = s("archive.retention", Setting.Type.DURATION, "0s",
+            "How long the store keeps raw pages (checked hourly); 0s keeps them forever.");
     public static final Setting BATCH_SIZE = s("batch.size", Setting.Type.INT, "500",
             "Records processed per Kafka transaction or database batch.");
 
@@ -79,7 +81,7 @@ public final class Settings {
                 HTTP_PORT, API_TOKEN, FETCH_ALLOW_PRIVATE, FETCH_ALLOWED_HOSTS, FETCH_MAX_BODY,
                 FETCH_CONNECT_TIMEOUT, FETCH_READ_TIMEOUT, FETCH_TOTAL_TIMEOUT, FETCH_MAX_REDIRECTS,
                 FETCH_USER_AGENT, FETCH_HOST_CONCURRENCY, FETCH_HOST_DELAY, FETCH_HOST_OVERRIDES, FETCH_THREADS,
-                POLL_MIN_INTERVAL, POLL_MAX_INTERVAL, BATCH_SIZE)) {
+                POLL_MIN_INTERVAL, POLL_MAX_INTERVAL, ARCHIVE_RETENTION, BATCH_SIZE)) {
             ALL.put(setting.key(), setting);
         }
     }

@@ -3,6 +3,7 @@ package org.newsline.cli.up;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.newsline.runtime.http.HttpServer;
 import org.newsline.runtime.http.RouteSet;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.TopicAdmin;
+import org.newsline.store.ArchiveRetention;
 import org.newsline.store.StoreService;
 import org.newsline.store.api.StoreApi;
 import org.newsline.store.db.ArticleStore;
@@ -84,6 +86,7 @@ public final class Pipeline implements AutoCloseable {
                 config.string(Settings.DB_PASSWORD));
         StoreService storeService = new StoreService(clients, store, metrics).start();
         started.add(storeService);
+        started.add(new ArchiveRetention(store, config.duration(Settings.ARCHIVE_RETENTION), Clock.systemUTC()));
         health.add("store.consumer", () -> storeService.loop().joined());
 
         ExtractService extract = new ExtractService(clients, new Extractor(), metrics).start();
