@@ -3,6 +3,7 @@ package org.newsline.ingest.fetch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,8 @@ import org.newsline.runtime.kafka.TransactionalLoop;
 public final class PageFetchService implements BatchProcessor, AutoCloseable {
 
     public static final String GROUP = "newsline-ingest-fetcher";
+    static final int MAX_ATTEMPTS = 3;
+    static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
 
     private final HttpFetcher fetcher;
     private final HostPoliteness politeness;
@@ -131,15 +134,22 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
 
     private Fetched fetch(FetchRequest request) throws InterruptedException {
         String host = UrlCanonicalizer.canonicalHost(request.url());
-        FetchResult result;
-        long start = System.nanoTime();
-        try (HostPermit permit = politeness.acquire(host)) {
-            result = fetcher.fetch(request.url(), null);
-        } catch (FetchException e) {
-            e.retryAfter().ifPresent(d -> politeness.backOff(host, d));
-            return new Fetched(null, "fetch failed (" + e.kind() + "): " + e.getMessage());
-        } finally {
-            latency.record(java.time.Duration.ofNanos(System.nanoTime() - start));
+        FetchResult result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            long start = System.nanoTime();
+            try (HostPermit permit = politeness.acquire(host)) {
+                result = fetcher.fetch(request.url(), null);
+            } catch (FetchException e) {
+                e.retryAfter().ifPresent(d -> politeness.backOff(host, d));
+                Duration wait = retryWait(e, attempt);
+                if (wait == null) {
+                    return new Fetched(null, "fetch failed (" + e.kind() + (attempt > 1 ? ", " + attempt
+                            + " attempts" : "") + "): " + e.getMessage());
+                }
+                Thread.sleep(wait.toMillis());
+            } finally {
+                latency.record(Duration.ofNanos(System.nanoTime() - start));
+            }
         }
         bytes.increment(result.body() == null ? 0 : result.body().length);
         if (result.status() != 200) {
@@ -152,6 +162,27 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
                 request.feedId(), request.item(), Instant.now(), result.status(), result.headers(), result.charset(),
                 result.text(), false);
         return new Fetched(page, null);
+    }
+
+    /**
+     * How long to wait before trying a failed fetch again inside this batch, or null to give up (the request
+     * then goes to the dead letters, from which it can be replayed). Only failures that may pass are retried
+     * (timeouts, unreachable hosts, 429 and 5xx), briefly, because the batch's transaction stays open.
+     */
+    static Duration retryWait(FetchException e, int attempt) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return null;
+        }
+        boolean transientFailure = switch (e.kind()) {
+            case TIMEOUT, UNREACHABLE -> true;
+            case HTTP_ERROR -> e.status() != null && (e.status() == 429 || e.status() >= 500);
+            default -> false;
+        };
+        if (!transientFailure) {
+            return null;
+        }
+        Duration wait = e.retryAfter().orElse(Duration.ofMillis(500L * attempt));
+        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? null : wait;
     }
 
     private record Fetched(RawPage page, String error) {
