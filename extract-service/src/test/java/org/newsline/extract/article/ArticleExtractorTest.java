@@ -145,4 +145,23 @@ class ArticleExtractorTest {
         assertThat(page.explanation()).anyMatch(l -> l.startsWith("body: strict scorer found"))
                 .anyMatch(l -> l.equals("body: relaxed scorer won"));
     }
+
+    @Test
+    void pageRenderedByScriptsFallsBackToTheJsonLdBody() {
+        String html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+                + "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Example\"},{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Rendered later\",\"articleBody\":\"The first paragraph of the declared body, which "
+                + "the page only renders with scripts.\\nThe second paragraph of the declared body, long enough to "
+                + "make the whole thing clearly longer than what the DOM holds.\\nA third paragraph to be sure that "
+                + "this body is long enough to count as an article on its own.\"}]}</script></head>"
+                + "<body><div id='app'>Loading...</div></body></html>";
+
+        ExtractedPage page = extractor.extract(html, "https://example.com/js");
+
+        assertThat(page.text()).startsWith("The first paragraph of the declared body")
+                .contains("\n\nThe second paragraph");
+        assertThat(page.title()).isEqualTo("Rendered later");
+        assertThat(page.siteName()).isEqualTo("Example");
+        assertThat(page.explanation()).anyMatch(l -> l.startsWith("body: JSON-LD articleBody won"));
+    }
 }

@@ -202,7 +202,7 @@ public final class MetadataReader {
         explanation.add("metadata: " + (sources.isEmpty() ? "none declared" : String.join(", ", sources))
                 + (declared ? "; declares an article" : ""));
         return new PageMetadata(title, authors, published, modified, language, siteName, description, image,
-                canonicalUrl, section, tags, declared, jsonLd.notFree());
+                canonicalUrl, section, tags, declared, jsonLd.notFree(), jsonLd.articleBody());
     }
 
     private List<String> authors() {
