@@ -74,30 +74,35 @@ final class AttributeSignals {
 
     private final Map<String, Integer> cache = new HashMap<>();
 
-    /** The signal flags of {@code el}'s class and id (0 when it has neither). */
+    /**
+     * The signal flags of {@code el}'s class and id (0 when it has neither). The HTML parser lower-cases
+     * attribute names, so exact lookups suffice.
+     */
     int of(Element el) {
         if (el.attributesSize() == 0) {
             return 0;
         }
-        String cls = el.attributes().getIgnoreCase("class");
-        String id = el.attributes().getIgnoreCase("id");
-        if (cls.isEmpty() && id.isEmpty()) {
-            return 0;
-        }
-        String key = id.isEmpty() ? cls : cls + ' ' + id;
-        Integer cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String lower = key.toLowerCase(Locale.ROOT);
-        int flags = MATCHER.match(lower);
+        int flags = flagsOf(el.attributes().get("class")) | flagsOf(el.attributes().get("id"));
         if ((flags & EXCEPTION) != 0) {
             flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE);
         }
+        return flags;
+    }
+
+    private int flagsOf(String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Integer cached = cache.get(value);
+        if (cached != null) {
+            return cached;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        int flags = MATCHER.match(lower);
         if (hasAdToken(lower)) {
             flags |= STRONG_NEGATIVE;
         }
-        cache.put(key, flags);
+        cache.put(value, flags);
         return flags;
     }
 

@@ -87,10 +87,10 @@ final class BoilerplateStripper {
     }
 
     private static boolean isHidden(Element el) {
-        if (el.hasAttr("hidden")) {
+        if (el.attributes().hasKey("hidden")) {
             return true;
         }
-        String style = el.attr("style");
+        String style = el.attributes().get("style");
         if (style.isEmpty()) {
             return false;
         }

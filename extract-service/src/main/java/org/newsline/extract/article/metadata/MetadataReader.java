@@ -25,7 +25,8 @@ public final class MetadataReader {
 
     /** Byline elements longer than this are paragraphs, not bylines. */
     private static final int MAX_BYLINE_CHARS = 120;
-    private static final String[] BYLINE_NAMES = {"byline", "author-name", "authorname"};
+    private static final String[] BYLINE_NAMES = {"byline", "Byline", "author-name", "authorname", "authorName",
+        "AuthorName"};
 
     private final Map<String, List<String>> meta = new HashMap<>();
     private final JsonLdReader jsonLd = new JsonLdReader();
@@ -111,12 +112,12 @@ public final class MetadataReader {
         if (el.attributesSize() == 0) {
             return;
         }
-        String itemtype = el.attributes().getIgnoreCase("itemtype");
+        String itemtype = el.attributes().get("itemtype");
         if (!itemtype.isEmpty()) {
             String t = itemtype.toLowerCase(Locale.ROOT);
             microArticle |= t.endsWith("article") || t.endsWith("blogposting");
         }
-        String itemprop = el.attributes().getIgnoreCase("itemprop");
+        String itemprop = el.attributes().get("itemprop");
         if (!itemprop.isEmpty()) {
             switch (itemprop) {
                 case "author":
@@ -139,9 +140,8 @@ public final class MetadataReader {
             }
         }
         if (bylines.size() < 3) {
-            String cls = el.attributes().getIgnoreCase("class");
-            if (containsAny(cls) || containsAny(el.attributes().getIgnoreCase("id"))
-                    || el.attributes().getIgnoreCase("rel").equalsIgnoreCase("author")) {
+            if (containsAny(el.attributes().get("class")) || containsAny(el.attributes().get("id"))
+                    || (tag.equals("a") && el.attributes().get("rel").equalsIgnoreCase("author"))) {
                 String t = el.text().strip();
                 if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(t);
@@ -150,16 +150,17 @@ public final class MetadataReader {
         }
     }
 
-    /** Whether a class or id names a byline (checked without building lower-case copies: this runs per element). */
+    /**
+     * Whether a class or id names a byline. Runs for every element, so it only looks for the lower-case and
+     * capitalised spellings instead of folding case.
+     */
     private static boolean containsAny(String value) {
         if (value.length() < 6) {
             return false;
         }
         for (String word : BYLINE_NAMES) {
-            for (int i = 0, last = value.length() - word.length(); i <= last; i++) {
-                if (value.regionMatches(true, i, word, 0, word.length())) {
-                    return true;
-                }
+            if (value.contains(word)) {
+                return true;
             }
         }
         return false;
