@@ -91,8 +91,9 @@ final class BoilerplateStripper {
             return true;
         }
         String style = el.attributes().get("style");
-        if (style.isEmpty()) {
-            return false;
+        if (style.isEmpty() || (style.indexOf("none") < 0 && style.indexOf("idden") < 0
+                && style.indexOf("NONE") < 0 && style.indexOf("IDDEN") < 0)) {
+            return false; // most inline styles hide nothing: skip the case folding below
         }
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
         return s.contains("display:none") || s.contains("visibility:hidden");

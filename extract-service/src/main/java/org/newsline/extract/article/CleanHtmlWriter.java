@@ -39,12 +39,14 @@ final class CleanHtmlWriter {
     private final List<String> openedTag = new ArrayList<>();
     private final List<Element> openedFor = new ArrayList<>();
 
+    private final LinkResolver links;
     /** The page title reduced to lower-case letters and digits, or empty: a run repeating it is not body. */
     private final String titleKey;
 
     private CleanHtmlWriter(PageAnalysis analysis, String title) {
         this.analysis = analysis;
         this.titleKey = title == null ? "" : lettersAndDigits(title);
+        this.links = new LinkResolver(analysis.root() == null ? "" : analysis.root().element.baseUri());
     }
 
     /** Writes {@code container}'s kept content, leaving out a repeat of {@code title} (may be null). */
@@ -85,7 +87,7 @@ final class CleanHtmlWriter {
                 } else if (tag.equals("a")) {
                     linkDepth++;
                     runOpenLinks++;
-                    String href = el.absUrl("href");
+                    String href = links.absolute(el.attributes().get("href"));
                     if (!href.isEmpty()) {
                         runHtml.append("<a href=\"").append(Entities.escape(href)).append("\">");
                     } else {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,6 +26,8 @@ public final class MetadataReader {
 
     /** Byline elements longer than this are paragraphs, not bylines. */
     private static final int MAX_BYLINE_CHARS = 120;
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|&)\\s+");
     private static final String[] BYLINE_NAMES = {"byline", "Byline", "author-name", "authorname", "authorName",
         "AuthorName"};
 
@@ -214,7 +217,7 @@ public final class MetadataReader {
         if (out.isEmpty()) {
             for (String key : new String[] {"author", "article:author", "dc.creator", "sailthru.author"}) {
                 for (String a : meta.getOrDefault(key, List.of())) {
-                    for (String part : a.split("\\s*[,;]\\s*|\\s+(?:and|&)\\s+")) {
+                    for (String part : NAME_SEPARATOR.split(a)) {
                         addAuthor(out, part);
                     }
                 }
@@ -225,7 +228,7 @@ public final class MetadataReader {
         }
         if (out.isEmpty()) {
             for (String b : bylines) {
-                for (String part : stripByPrefix(b).split("\\s*[,;]\\s*|\\s+(?:and|&)\\s+")) {
+                for (String part : NAME_SEPARATOR.split(stripByPrefix(b))) {
                     addAuthor(out, part);
                 }
                 if (!out.isEmpty()) {
@@ -350,7 +353,7 @@ public final class MetadataReader {
             return null;
         }
         String t = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
-        t = t.replaceAll("[\\s\\u00a0]+", " ").strip();
+        t = WHITESPACE.matcher(t).replaceAll(" ").strip();
         return t.isEmpty() ? null : t;
     }
 
