@@ -1,9 +1,9 @@
 package org.newsline.extract.article;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 
 /**
@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
  * what they are (comments, share bar, sidebar, article body) in every language's markup, so these names
  * generalise across sites where a page's wording would not.
  *
- * <p>Not thread-safe: one instance per extraction (it caches per distinct attribute value).
+ * <p>Thread-safe. Results are cached per distinct attribute value in a bounded map shared by all
+ * extractions: pages of one site repeat the same class names.
  */
 final class AttributeSignals {
 
@@ -72,7 +73,9 @@ final class AttributeSignals {
     private static final Set<String> AD_TOKENS = Set.of("ad", "ads", "adv", "advert", "advertisement",
             "advertising", "sponsored", "promoted");
 
-    private final Map<String, Integer> cache = new HashMap<>();
+    /** Distinct class/id values cached at most; past that, values are matched without caching. */
+    private static final int CACHE_LIMIT = 50_000;
+    private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
 
     /**
      * The signal flags of {@code el}'s class and id (0 when it has neither). The HTML parser lower-cases
@@ -93,7 +96,7 @@ final class AttributeSignals {
         if (value.isEmpty()) {
             return 0;
         }
-        Integer cached = cache.get(value);
+        Integer cached = CACHE.get(value);
         if (cached != null) {
             return cached;
         }
@@ -102,7 +105,9 @@ final class AttributeSignals {
         if (hasAdToken(lower)) {
             flags |= STRONG_NEGATIVE;
         }
-        cache.put(value, flags);
+        if (CACHE.size() < CACHE_LIMIT && value.length() <= 200) {
+            CACHE.put(value, flags);
+        }
         return flags;
     }
 
