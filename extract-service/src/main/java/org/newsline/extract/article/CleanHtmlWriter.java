@@ -89,6 +89,12 @@ final class CleanHtmlWriter {
                 } else if (tag.equals("a")) {
                     linkDepth++;
                     runOpenLinks++;
+                    if (pendingSpace && runText.length() > 0) {
+                        // the space before a link belongs outside it
+                        runText.append(' ');
+                        runHtml.append(' ');
+                        pendingSpace = false;
+                    }
                     String href = links.absolute(el.attributes().get("href"));
                     if (!href.isEmpty()) {
                         runHtml.append("<a href=\"").append(Entities.escape(href)).append("\">");
