@@ -40,7 +40,7 @@ final class AttributeSignals {
                 "outbrain", "taboola", "newsletter"}) {
             MATCHER.add(k, ABSOLUTE_NEGATIVE);
         }
-        for (String k : new String[] {"share", "sharing",
+        for (String k : new String[] {"share", "sharing", "discussion", "talkback",
                 "social", "related", "recommend", "subscri", "signup", "sign-up", "promo",
                 "sponsor", "advert", "adsense", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad-unit",
                 "adunit", "dfp", "gpt-ad", "banner", "popup", "modal", "overlay",

@@ -66,6 +66,9 @@ final class BoilerplateStripper {
         if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
             return "class/id names comments or consent";
         }
+        if (isCommentMicrodata(s.element)) {
+            return "microdata marks a comment";
+        }
         if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0) {
             if (s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_PROSE_CHARS) {
                 return null; // decided once the whole page is counted, see PageAnalysis.settleGuarded
@@ -84,6 +87,19 @@ final class BoilerplateStripper {
     boolean isGuarded(ElementStats s) {
         return mode == Mode.STRICT && (s.signal & AttributeSignals.STRONG_NEGATIVE) != 0
                 && (s.signal & AttributeSignals.ABSOLUTE_NEGATIVE) == 0;
+    }
+
+    /** schema.org comments ({@code itemtype=".../Comment"}, {@code itemprop="comment"}), whatever their class. */
+    private static boolean isCommentMicrodata(Element el) {
+        if (el.attributesSize() == 0) {
+            return false;
+        }
+        String itemprop = el.attributes().get("itemprop");
+        if (itemprop.equalsIgnoreCase("comment") || itemprop.equalsIgnoreCase("comments")) {
+            return true;
+        }
+        String itemtype = el.attributes().get("itemtype");
+        return itemtype.endsWith("/Comment") || itemtype.endsWith("/UserComments");
     }
 
     private static boolean isHidden(Element el) {
