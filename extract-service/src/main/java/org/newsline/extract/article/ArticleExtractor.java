@@ -47,7 +47,7 @@ public final class ArticleExtractor {
         Parser parser = Parser.htmlParser().setMaxDepth(ExtractionSettings.MAX_DEPTH);
         Document doc = parser.parseInput(input, url);
         PageMetadata meta = MetadataReader.read(doc, url, explanation);
-        CleanHtmlWriter.Body body = BodyExtractor.extract(doc, meta.title(), explanation);
+        CleanHtmlWriter.Body body = BodyExtractor.extract(doc, meta.title(), meta.declaredBody(), explanation);
         boolean isArticle = PageClassifier.isArticle(meta, body, explanation);
         return new ExtractedPage(isArticle, meta.title(), meta.authors(), meta.publishedAt(), meta.modifiedAt(),
                 meta.language(), meta.siteName(), meta.description(), meta.image(), meta.canonicalUrl(),

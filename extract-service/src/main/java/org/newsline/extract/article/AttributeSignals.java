@@ -1,9 +1,9 @@
 package org.newsline.extract.article;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Element;
 
 /**
@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
  * what they are (comments, share bar, sidebar, article body) in every language's markup, so these names
  * generalise across sites where a page's wording would not.
  *
- * <p>Not thread-safe: one instance per extraction (it caches per distinct attribute value).
+ * <p>Thread-safe. Results are cached per distinct attribute value in a bounded map shared by all
+ * extractions: pages of one site repeat the same class names.
  */
 final class AttributeSignals {
 
@@ -39,7 +40,7 @@ final class AttributeSignals {
                 "outbrain", "taboola", "newsletter"}) {
             MATCHER.add(k, ABSOLUTE_NEGATIVE);
         }
-        for (String k : new String[] {"share", "sharing",
+        for (String k : new String[] {"share", "sharing", "discussion", "talkback",
                 "social", "related", "recommend", "subscri", "signup", "sign-up", "promo",
                 "sponsor", "advert", "adsense", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad-unit",
                 "adunit", "dfp", "gpt-ad", "banner", "popup", "modal", "overlay",
@@ -72,32 +73,41 @@ final class AttributeSignals {
     private static final Set<String> AD_TOKENS = Set.of("ad", "ads", "adv", "advert", "advertisement",
             "advertising", "sponsored", "promoted");
 
-    private final Map<String, Integer> cache = new HashMap<>();
+    /** Distinct class/id values cached at most; past that, values are matched without caching. */
+    private static final int CACHE_LIMIT = 50_000;
+    private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
 
-    /** The signal flags of {@code el}'s class and id (0 when it has neither). */
+    /**
+     * The signal flags of {@code el}'s class and id (0 when it has neither). The HTML parser lower-cases
+     * attribute names, so exact lookups suffice.
+     */
     int of(Element el) {
         if (el.attributesSize() == 0) {
             return 0;
         }
-        String cls = el.attributes().getIgnoreCase("class");
-        String id = el.attributes().getIgnoreCase("id");
-        if (cls.isEmpty() && id.isEmpty()) {
-            return 0;
-        }
-        String key = id.isEmpty() ? cls : cls + ' ' + id;
-        Integer cached = cache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String lower = key.toLowerCase(Locale.ROOT);
-        int flags = MATCHER.match(lower);
+        int flags = flagsOf(el.attributes().get("class")) | flagsOf(el.attributes().get("id"));
         if ((flags & EXCEPTION) != 0) {
             flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE);
         }
+        return flags;
+    }
+
+    private int flagsOf(String value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Integer cached = CACHE.get(value);
+        if (cached != null) {
+            return cached;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        int flags = MATCHER.match(lower);
         if (hasAdToken(lower)) {
             flags |= STRONG_NEGATIVE;
         }
-        cache.put(key, flags);
+        if (CACHE.size() < CACHE_LIMIT && value.length() <= 200) {
+            CACHE.put(value, flags);
+        }
         return flags;
     }
 

@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
 /**
  * Runs the body-extraction cascade, each stage only when the one before under-delivered: the strict scorer,
  * then the same scorer with relaxed stripping (recall-oriented retry), then a baseline that keeps every
- * prose-like paragraph of the page. Records which stage won and why.
+ * prose-like paragraph of the page, and last the body the page declares in JSON-LD (pages that render their
+ * text with scripts). Records which stage won and why.
  */
 final class BodyExtractor {
 
@@ -16,11 +17,12 @@ final class BodyExtractor {
     }
 
     /** The body text and HTML of {@code doc} (leaving out repeats of {@code title}), appending the decisions to {@code explanation}. */
-    static CleanHtmlWriter.Body extract(Document doc, String title, List<String> explanation) {
+    static CleanHtmlWriter.Body extract(Document doc, String title, String declaredBody,
+            List<String> explanation) {
         Element body = doc.body();
         if (body == null) {
             explanation.add("body: the page has no body");
-            return CleanHtmlWriter.Body.EMPTY;
+            return declared(CleanHtmlWriter.Body.EMPTY, declaredBody, explanation);
         }
         CleanHtmlWriter.Body strict = scored(body, BoilerplateStripper.Mode.STRICT, title, explanation);
         if (strict.chars() >= ExtractionSettings.MIN_BODY_CHARS) {
@@ -39,11 +41,32 @@ final class BodyExtractor {
         CleanHtmlWriter.Body baseline = BaselineExtractor.extract(body);
         explanation.add(String.format(Locale.ROOT, "body: baseline found %d chars", baseline.chars()));
         if (baseline.chars() > best.chars()) {
-            explanation.add("body: baseline won");
-            return baseline;
+            best = baseline;
         }
-        explanation.add("body: " + (best == relaxed ? "relaxed" : "strict") + " scorer won (short)");
+        if (best.chars() < ExtractionSettings.MIN_BODY_CHARS) {
+            CleanHtmlWriter.Body fromJsonLd = declared(best, declaredBody, explanation);
+            if (fromJsonLd != best) {
+                return fromJsonLd;
+            }
+        }
+        String winner = best == baseline ? "baseline" : best == relaxed ? "relaxed scorer" : "strict scorer";
+        explanation.add("body: " + winner + " won"
+                + (best.chars() < ExtractionSettings.MIN_BODY_CHARS ? " (short)" : ""));
         return best;
+    }
+
+    /** The JSON-LD articleBody as a body, when it is longer than what the DOM gave; else {@code best}. */
+    private static CleanHtmlWriter.Body declared(CleanHtmlWriter.Body best, String declaredBody,
+            List<String> explanation) {
+        if (declaredBody == null || declaredBody.isBlank()) {
+            return best;
+        }
+        CleanHtmlWriter.Body body = DeclaredBody.toBody(declaredBody);
+        if (body.chars() <= best.chars()) {
+            return best;
+        }
+        explanation.add(String.format(Locale.ROOT, "body: JSON-LD articleBody won (%d chars)", body.chars()));
+        return body;
     }
 
     private static CleanHtmlWriter.Body scored(Element body, BoilerplateStripper.Mode mode, String title,

@@ -66,6 +66,9 @@ final class BoilerplateStripper {
         if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
             return "class/id names comments or consent";
         }
+        if (isCommentMicrodata(s.element)) {
+            return "microdata marks a comment";
+        }
         if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0) {
             if (s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_PROSE_CHARS) {
                 return null; // decided once the whole page is counted, see PageAnalysis.settleGuarded
@@ -86,13 +89,27 @@ final class BoilerplateStripper {
                 && (s.signal & AttributeSignals.ABSOLUTE_NEGATIVE) == 0;
     }
 
-    private static boolean isHidden(Element el) {
-        if (el.hasAttr("hidden")) {
+    /** schema.org comments ({@code itemtype=".../Comment"}, {@code itemprop="comment"}), whatever their class. */
+    private static boolean isCommentMicrodata(Element el) {
+        if (el.attributesSize() == 0) {
+            return false;
+        }
+        String itemprop = el.attributes().get("itemprop");
+        if (itemprop.equalsIgnoreCase("comment") || itemprop.equalsIgnoreCase("comments")) {
             return true;
         }
-        String style = el.attr("style");
-        if (style.isEmpty()) {
-            return false;
+        String itemtype = el.attributes().get("itemtype");
+        return itemtype.endsWith("/Comment") || itemtype.endsWith("/UserComments");
+    }
+
+    private static boolean isHidden(Element el) {
+        if (el.attributes().hasKey("hidden")) {
+            return true;
+        }
+        String style = el.attributes().get("style");
+        if (style.isEmpty() || (style.indexOf("none") < 0 && style.indexOf("idden") < 0
+                && style.indexOf("NONE") < 0 && style.indexOf("IDDEN") < 0)) {
+            return false; // most inline styles hide nothing: skip the case folding below
         }
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
         return s.contains("display:none") || s.contains("visibility:hidden");

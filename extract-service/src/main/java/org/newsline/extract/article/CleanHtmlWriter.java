@@ -30,6 +30,8 @@ final class CleanHtmlWriter {
     private int runVisible;
     private int runLink;
     private int linkDepth;
+    /** Whitespace was seen since the last word: a space goes before the next one. */
+    private boolean pendingSpace;
     /** Links opened in the current run and not closed yet. */
     private int runOpenLinks;
     private int captionDepth;
@@ -39,12 +41,14 @@ final class CleanHtmlWriter {
     private final List<String> openedTag = new ArrayList<>();
     private final List<Element> openedFor = new ArrayList<>();
 
+    private final LinkResolver links;
     /** The page title reduced to lower-case letters and digits, or empty: a run repeating it is not body. */
     private final String titleKey;
 
     private CleanHtmlWriter(PageAnalysis analysis, String title) {
         this.analysis = analysis;
         this.titleKey = title == null ? "" : lettersAndDigits(title);
+        this.links = new LinkResolver(analysis.root() == null ? "" : analysis.root().element.baseUri());
     }
 
     /** Writes {@code container}'s kept content, leaving out a repeat of {@code title} (may be null). */
@@ -85,7 +89,13 @@ final class CleanHtmlWriter {
                 } else if (tag.equals("a")) {
                     linkDepth++;
                     runOpenLinks++;
-                    String href = el.absUrl("href");
+                    if (pendingSpace && runText.length() > 0) {
+                        // the space before a link belongs outside it
+                        runText.append(' ');
+                        runHtml.append(' ');
+                        pendingSpace = false;
+                    }
+                    String href = links.absolute(el.attributes().get("href"));
                     if (!href.isEmpty()) {
                         runHtml.append("<a href=\"").append(Entities.escape(href)).append("\">");
                     } else {
@@ -223,43 +233,54 @@ final class CleanHtmlWriter {
         }
     }
 
+    /** Appends a text node to the current run, collapsing whitespace, a word at a time. */
     private void appendText(String text) {
-        int visible = PageAnalysis.visibleChars(text);
-        boolean space = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c <= ' ' || c == '\u00a0' || (c >= '\u2000' && c <= '\u200b') || c == '\u3000') {
-                space = true;
-                continue;
+        int n = text.length();
+        int i = 0;
+        int visible = 0;
+        while (i < n) {
+            int wordStart = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
             }
-            if (space && runText.length() > 0 && runText.charAt(runText.length() - 1) != ' ') {
-                runText.append(' ');
-                runHtml.append(' ');
+            if (i > wordStart) {
+                if (runText.length() > 0 && pendingSpace) {
+                    runText.append(' ');
+                    runHtml.append(' ');
+                }
+                pendingSpace = false;
+                runText.append(text, wordStart, i);
+                appendEscaped(text, wordStart, i);
+                visible += i - wordStart;
             }
-            space = false;
-            runText.append(c);
-            switch (c) {
-                case '<':
-                    runHtml.append("&lt;");
-                    break;
-                case '>':
-                    runHtml.append("&gt;");
-                    break;
-                case '&':
-                    runHtml.append("&amp;");
-                    break;
-                default:
-                    runHtml.append(c);
+            if (i < n) {
+                pendingSpace = true;
+                while (i < n && isSpace(text.charAt(i))) {
+                    i++;
+                }
             }
-        }
-        if (space && runText.length() > 0 && runText.charAt(runText.length() - 1) != ' ') {
-            runText.append(' ');
-            runHtml.append(' ');
         }
         runVisible += visible;
         if (linkDepth > 0) {
             runLink += visible;
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' || c == '\u00a0' || (c >= '\u2000' && c <= '\u200b') || c == '\u3000';
+    }
+
+    private void appendEscaped(String text, int from, int to) {
+        int last = from;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            String entity = c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : null;
+            if (entity != null) {
+                runHtml.append(text, last, i).append(entity);
+                last = i + 1;
+            }
+        }
+        runHtml.append(text, last, to);
     }
 
     /** Whether the current run is the page title again (a headline repeated in the body box). */
@@ -308,6 +329,7 @@ final class CleanHtmlWriter {
         }
         runText.setLength(0);
         runHtml.setLength(0);
+        pendingSpace = false;
         runVisible = 0;
         runLink = 0;
         runOpenLinks = 0;

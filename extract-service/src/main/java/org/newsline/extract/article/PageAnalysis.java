@@ -17,19 +17,23 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageAnalysis {
 
-    private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
+    /** Typical element count of an article page's body: sized once, the map rarely rehashes while walking. */
+    private static final int EXPECTED_ELEMENTS = 2048;
+
+    private final Map<Element, ElementStats> stats;
     private final List<ElementStats> blocks = new ArrayList<>();
     private final List<ElementStats> guarded = new ArrayList<>();
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
-    private PageAnalysis(BoilerplateStripper stripper) {
+    private PageAnalysis(BoilerplateStripper stripper, int expectedElements) {
         this.stripper = stripper;
+        this.stats = new IdentityHashMap<>(expectedElements);
     }
 
     /** Analyses {@code body} with the given stripping rules. */
     static PageAnalysis of(Element body, BoilerplateStripper stripper) {
-        PageAnalysis analysis = new PageAnalysis(stripper);
+        PageAnalysis analysis = new PageAnalysis(stripper, EXPECTED_ELEMENTS);
         analysis.walk(body);
         analysis.settleGuarded();
         return analysis;

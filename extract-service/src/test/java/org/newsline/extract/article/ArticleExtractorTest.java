@@ -145,4 +145,43 @@ class ArticleExtractorTest {
         assertThat(page.explanation()).anyMatch(l -> l.startsWith("body: strict scorer found"))
                 .anyMatch(l -> l.equals("body: relaxed scorer won"));
     }
+
+    @Test
+    void pageRenderedByScriptsFallsBackToTheJsonLdBody() {
+        String html = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+                + "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Example\"},{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Rendered later\",\"articleBody\":\"The first paragraph of the declared body, which "
+                + "the page only renders with scripts.\\nThe second paragraph of the declared body, long enough to "
+                + "make the whole thing clearly longer than what the DOM holds.\\nA third paragraph to be sure that "
+                + "this body is long enough to count as an article on its own.\"}]}</script></head>"
+                + "<body><div id='app'>Loading...</div></body></html>";
+
+        ExtractedPage page = extractor.extract(html, "https://example.com/js");
+
+        assertThat(page.text()).startsWith("The first paragraph of the declared body")
+                .contains("\n\nThe second paragraph");
+        assertThat(page.title()).isEqualTo("Rendered later");
+        assertThat(page.siteName()).isEqualTo("Example");
+        assertThat(page.explanation()).anyMatch(l -> l.startsWith("body: JSON-LD articleBody won"));
+    }
+
+    @Test
+    void readerCommentsMarkedWithMicrodataAreDroppedWhateverTheirNames() {
+        String para = "A paragraph of the article itself, long enough to be read as prose by the scorer, with commas. ";
+        StringBuilder html = new StringBuilder("<html><body><div class='wrap'><div class='story'>");
+        for (int i = 0; i < 3; i++) {
+            html.append("<p>").append(para).append(i).append("</p>");
+        }
+        html.append("</div><ol class='thread'>");
+        for (int i = 0; i < 12; i++) {
+            html.append("<li itemscope itemtype='https://schema.org/Comment'><b>Reader ").append(i)
+                    .append("</b><p>I have opinions about this article and I am going to share them at length, ")
+                    .append("because the box below the story lets me do so. Number ").append(i).append(".</p></li>");
+        }
+        html.append("</ol></div></body></html>");
+
+        ExtractedPage page = extractor.extract(html.toString(), null);
+
+        assertThat(page.text()).contains("A paragraph of the article itself").doesNotContain("I have opinions");
+    }
 }

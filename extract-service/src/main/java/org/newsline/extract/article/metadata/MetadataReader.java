@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,7 +26,10 @@ public final class MetadataReader {
 
     /** Byline elements longer than this are paragraphs, not bylines. */
     private static final int MAX_BYLINE_CHARS = 120;
-    private static final String[] BYLINE_NAMES = {"byline", "author-name", "authorname"};
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|&)\\s+");
+    private static final String[] BYLINE_NAMES = {"byline", "Byline", "author-name", "authorname", "authorName",
+        "AuthorName"};
 
     private final Map<String, List<String>> meta = new HashMap<>();
     private final JsonLdReader jsonLd = new JsonLdReader();
@@ -111,12 +115,12 @@ public final class MetadataReader {
         if (el.attributesSize() == 0) {
             return;
         }
-        String itemtype = el.attributes().getIgnoreCase("itemtype");
+        String itemtype = el.attributes().get("itemtype");
         if (!itemtype.isEmpty()) {
             String t = itemtype.toLowerCase(Locale.ROOT);
             microArticle |= t.endsWith("article") || t.endsWith("blogposting");
         }
-        String itemprop = el.attributes().getIgnoreCase("itemprop");
+        String itemprop = el.attributes().get("itemprop");
         if (!itemprop.isEmpty()) {
             switch (itemprop) {
                 case "author":
@@ -139,9 +143,8 @@ public final class MetadataReader {
             }
         }
         if (bylines.size() < 3) {
-            String cls = el.attributes().getIgnoreCase("class");
-            if (containsAny(cls) || containsAny(el.attributes().getIgnoreCase("id"))
-                    || el.attributes().getIgnoreCase("rel").equalsIgnoreCase("author")) {
+            if (containsAny(el.attributes().get("class")) || containsAny(el.attributes().get("id"))
+                    || (tag.equals("a") && el.attributes().get("rel").equalsIgnoreCase("author"))) {
                 String t = el.text().strip();
                 if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(t);
@@ -150,16 +153,17 @@ public final class MetadataReader {
         }
     }
 
-    /** Whether a class or id names a byline (checked without building lower-case copies: this runs per element). */
+    /**
+     * Whether a class or id names a byline. Runs for every element, so it only looks for the lower-case and
+     * capitalised spellings instead of folding case.
+     */
     private static boolean containsAny(String value) {
         if (value.length() < 6) {
             return false;
         }
         for (String word : BYLINE_NAMES) {
-            for (int i = 0, last = value.length() - word.length(); i <= last; i++) {
-                if (value.regionMatches(true, i, word, 0, word.length())) {
-                    return true;
-                }
+            if (value.contains(word)) {
+                return true;
             }
         }
         return false;
@@ -202,7 +206,7 @@ public final class MetadataReader {
         explanation.add("metadata: " + (sources.isEmpty() ? "none declared" : String.join(", ", sources))
                 + (declared ? "; declares an article" : ""));
         return new PageMetadata(title, authors, published, modified, language, siteName, description, image,
-                canonicalUrl, section, tags, declared, jsonLd.notFree());
+                canonicalUrl, section, tags, declared, jsonLd.notFree(), jsonLd.articleBody());
     }
 
     private List<String> authors() {
@@ -213,7 +217,7 @@ public final class MetadataReader {
         if (out.isEmpty()) {
             for (String key : new String[] {"author", "article:author", "dc.creator", "sailthru.author"}) {
                 for (String a : meta.getOrDefault(key, List.of())) {
-                    for (String part : a.split("\\s*[,;]\\s*|\\s+(?:and|&)\\s+")) {
+                    for (String part : NAME_SEPARATOR.split(a)) {
                         addAuthor(out, part);
                     }
                 }
@@ -224,7 +228,7 @@ public final class MetadataReader {
         }
         if (out.isEmpty()) {
             for (String b : bylines) {
-                for (String part : stripByPrefix(b).split("\\s*[,;]\\s*|\\s+(?:and|&)\\s+")) {
+                for (String part : NAME_SEPARATOR.split(stripByPrefix(b))) {
                     addAuthor(out, part);
                 }
                 if (!out.isEmpty()) {
@@ -349,7 +353,7 @@ public final class MetadataReader {
             return null;
         }
         String t = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
-        t = t.replaceAll("[\\s\\u00a0]+", " ").strip();
+        t = WHITESPACE.matcher(t).replaceAll(" ").strip();
         return t.isEmpty() ? null : t;
     }
 
