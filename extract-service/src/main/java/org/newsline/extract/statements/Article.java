@@ -170,6 +170,9 @@ final class Article {
         if (lexicon.nounLike().contains(t.lower())) {
             return verbInContext(k);
         }
+        if (t.is("pointed") || t.is("points") || t.is("pointing")) {
+            return isWord(k + 1, "out"); // "pointed out", not "pointing to a slowdown"
+        }
         return true;
     }
 

@@ -136,7 +136,7 @@ public record Lexicon(
                     "post", "tweet", "website", "site", "band", "school", "city", "state", "ministries"),
             ORG_WORDS,
             Set.of("states", "claims", "reports", "notes", "comments", "shows", "finds", "projects", "estimates",
-                    "tweets", "answers", "replies", "remarks", "calls", "warns", "writes", "says"));
+                    "tweets", "answers", "replies", "remarks", "calls"));
 
     public static final Lexicon GERMAN = new Lexicon(
             "de",

@@ -169,6 +169,10 @@ final class NameResolver {
             if (only == null || !single) {
                 continue;
             }
+            String full = fullest.get(only);
+            if (full == null || !full.contains(" ")) {
+                continue; // a single capitalised word may be no person at all ("Breathing tests")
+            }
             int vote = 0;
             int sentence = e.getKey();
             for (int k = a.sentenceStart[sentence]; k < a.sentenceEnd[sentence]; k++) {
