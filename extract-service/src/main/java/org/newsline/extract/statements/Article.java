@@ -170,6 +170,10 @@ final class Article {
         if (lexicon.nounLike().contains(t.lower())) {
             return verbInContext(k);
         }
+        if (t.lower().endsWith("ing") && prev != null && !prev.isPunct(',') && !prev.is("and") && !prev.is("by")
+                && !prev.is("while") && !prev.isQuote()) {
+            return false; // "a reporting station": an adjective, not ", saying"
+        }
         if (t.is("pointed") || t.is("points") || t.is("pointing")) {
             return isWord(k + 1, "out"); // "pointed out", not "pointing to a slowdown"
         }

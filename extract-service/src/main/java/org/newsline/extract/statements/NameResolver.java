@@ -35,7 +35,7 @@ final class NameResolver {
             "la", "le", "di", "du", "dos", "ibn", "st.", "ter", "ten");
 
     private static final Pattern ISSUED_BY = Pattern.compile(
-            "(?i)\\b(?:statement|letter|release|report|announcement)s?\\s+(?:was\\s+)?(?:published|issued|released"
+            "\\b(?:[Ss]tatement|[Ll]etter|[Rr]elease|[Rr]eport|[Aa]nnouncement)s?\\s+(?:was\\s+)?(?:published|issued|released"
                     + "|put out|signed|sent|posted)\\s+by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}.’'&-]*(?:\\s+(?:and\\s+|of\\s+|the\\s+)?"
                     + "\\p{Lu}[\\p{L}.’'&-]*)*)");
 

@@ -98,6 +98,8 @@ final class ReportedSpeechFinder {
                 Report r = null;
                 if (SpeakerAttacher.isAccordingTo(a, k)) {
                     r = sourceCue(a, k, from, to);
+                } else if (a.isWord(k, "wherein") || a.isWord(k, "in") && a.isWord(k + 1, "which")) {
+                    r = documentClause(a, k, from, to);
                 } else if (a.tok(k).isWord() && a.lexicon.reports(a.tok(k).lower()) && a.isActiveVerb(k)) {
                     r = cueVerb(a, k, from, to);
                 }
@@ -186,6 +188,45 @@ final class ReportedSpeechFinder {
         return content == null ? null : report(a, content, source, "according to", k);
     }
 
+    // ---- a joint statement wherein ... ---------------------------------------------------------------------
+
+    /** Nouns of documents whose content a {@code wherein} clause gives. */
+    private static final Set<String> DOCUMENTS = Set.of("statement", "letter", "report", "memo", "document",
+            "filing", "complaint", "lawsuit", "release", "email", "declaration", "communique", "post", "tweet",
+            "study", "paper", "ruling", "order", "agreement");
+
+    /** {@code a joint statement ... wherein the two agreed to ...}: the document's content. */
+    private Report documentClause(Article a, int k, int from, int to) {
+        int doc = -1;
+        for (int m = k - 1; m >= from && m >= k - 12; m--) {
+            if (a.tok(m).isWord() && DOCUMENTS.contains(a.tok(m).lower())) {
+                doc = m;
+                break;
+            }
+        }
+        if (doc < 0) {
+            return null;
+        }
+        int s = doc;
+        while (s - 1 >= from && a.tok(s - 1).isWord() && !a.capitalized(s - 1) && s > doc - 4) {
+            s--;
+            if (Set.of("a", "an", "the", "this", "that", "its", "their").contains(a.tok(s).lower())) {
+                break;
+            }
+        }
+        String cue = null;
+        int cueToken = -1;
+        for (int m = from; m < k; m++) {
+            if (a.tok(m).isWord() && a.lexicon.clauseVerbs().contains(a.tok(m).lower()) && a.isActiveVerb(m)) {
+                cue = SpeakerAttacher.cueText(a, m);
+                cueToken = m;
+            }
+        }
+        int start = a.isWord(k, "in") ? k + 2 : k + 1;
+        Span content = trimContent(a, start, to);
+        return content == null ? null : report(a, content, new Span(s, doc + 1), cue, cueToken < 0 ? doc : cueToken);
+    }
+
     // ---- cue verbs -----------------------------------------------------------------------------------------
 
     private Report cueVerb(Article a, int k, int from, int to) {
@@ -249,7 +290,8 @@ final class ReportedSpeechFinder {
                 }
             }
         }
-        if (first < to && a.tok(first).isWord() && SUBORDINATORS.contains(a.tok(first).lower())) {
+        if (first < to && a.tok(first).isWord() && SUBORDINATORS.contains(a.tok(first).lower())
+                && noComma(a, first, k)) {
             // "While X said CLAUSE, MAIN": the reported clause ends with the subordinate clause
             int comma = c;
             while (comma < to && !a.isPunct(comma, ',')) {
@@ -318,8 +360,8 @@ final class ReportedSpeechFinder {
             }
         }
         int first = firstContentToken(a, from, boundary);
-        if (first >= boundary) {
-            return null;
+        if (first >= boundary || !hasVerb(a, first, boundary)) {
+            return null; // "Speaking with reporters after the event, Trump hinted at ...": no clause
         }
         if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)
                 && !clauseAroundQuote(a, first, boundary - 1)) {
@@ -539,7 +581,13 @@ final class ReportedSpeechFinder {
         }
         if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower())) {
             // "said residents do not ...": a bare plural subject needs its verb right away
-            return finiteWithin(a, c, to, 3);
+            for (int k = c + 1; k < to && k <= c + 3; k++) {
+                String w = a.tok(k).lower();
+                if (a.tok(k).isWord() && (finite(w) || w.endsWith("ed"))) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (Set.of("he", "she", "they", "we", "i", "it").contains(first.lower()) && c + 1 < to
                 && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
@@ -556,6 +604,33 @@ final class ReportedSpeechFinder {
             String w = t.lower();
             if (finite(w) || w.endsWith("ed") && k > c) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noComma(Article a, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (a.isPunct(k, ',')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tokens hold a verb (or a quote, which holds one). */
+    private static boolean hasVerb(Article a, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = a.tok(k);
+            if (t.isQuote() || t.isWord() && !a.capitalized(k) && (finite(t.lower()) || t.lower().endsWith("ed")
+                    || t.lower().endsWith("s") && k > from && !a.tok(k - 1).isWord())) {
+                return true;
+            }
+            if (t.isWord() && !a.capitalized(k) && k > from && t.lower().endsWith("s")
+                    && a.tok(k - 1).isWord() && !Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to",
+                    "with", "by", "at", "from", "its", "their", "his", "her", "our", "many", "some", "all", "these",
+                    "those", "two", "three", "more", "most", "other").contains(a.tok(k - 1).lower())) {
+                return true; // "the base serves", "prices rise"
             }
         }
         return false;

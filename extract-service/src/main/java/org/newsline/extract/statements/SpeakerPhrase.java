@@ -91,7 +91,7 @@ final class SpeakerPhrase {
             Token t = a.tok(s - 1);
             if (!a.capitalized(s - 1) && (Article.VERBISH.contains(t.lower()) || a.lexicon.attributes(t.lower())
                     || t.lower().equals("who") || t.lower().equals("where") || t.lower().endsWith("ed")
-                    && t.lower().length() > 4)) {
+                    && t.lower().length() > 4 && !a.isWord(s, "by"))) {
                 break;
             }
             s--;

@@ -138,8 +138,48 @@ public final class StatementExtractor {
             }
             out.add(new FoundStatement(a.text.substring(d.start(), d.end()), source.speaker(), source.canonical(),
                     cue == null ? null : cue.toLowerCase(Locale.ROOT), d.kind(), d.start(), d.end()));
+            if (d.kind() == StatementKind.DIRECT) {
+                out.addAll(nested(a, d, source));
+            }
         }
+        out.sort(Comparator.comparingInt(FoundStatement::start).thenComparingInt(FoundStatement::end));
         return dedupe(out);
+    }
+
+    /** Reflexive objects: "I told myself: ‘…’" is a thought, not a statement. */
+    private static final java.util.Set<String> REFLEXIVE = java.util.Set.of("myself", "himself", "herself",
+            "themselves", "ourselves", "yourself", "itself");
+
+    /**
+     * Quotes inside a direct quote that the speaker reports as someone's words ({@code I said: ‘Look, …’}).
+     * Thoughts and hypothetical speech have no speech cue and are left out.
+     */
+    private List<FoundStatement> nested(Article outer, Draft d, Source outerSource) {
+        if (d.end() - d.start() < 20) {
+            return List.of();
+        }
+        Article a = Article.of(outer.text.substring(d.start(), d.end()), outer.lexicon);
+        List<FoundStatement> out = new ArrayList<>();
+        for (int k = 0; k < a.size(); k++) {
+            if (!a.tok(k).isQuote() || !QuoteFilter.isStatementQuote(a, k)) {
+                continue;
+            }
+            Attribution at = attacher.before(a, k);
+            if (at == null || at.cue() == null || at.speaker() == null || at.cueToken() < 0
+                    || !a.lexicon.clauseVerbs().contains(a.tok(at.cueToken()).lower())
+                    || at.cueToken() + 1 < a.size() && REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
+                continue;
+            }
+            String speaker = a.slice(at.speaker().from(), at.speaker().to());
+            String lower = speaker.toLowerCase(Locale.ROOT);
+            String canonical = lower.equals("i") || lower.equals("we") ? outerSource.canonical() : speaker;
+            Quote q = a.quote(k);
+            int start = d.start() + q.contentStart();
+            int end = d.start() + q.contentEnd();
+            out.add(new FoundStatement(outer.text.substring(start, end), speaker, canonical, at.cue(),
+                    StatementKind.DIRECT, start, end));
+        }
+        return out;
     }
 
     /** Drops a statement found twice (same span and kind). */
@@ -182,7 +222,7 @@ public final class StatementExtractor {
             String canonical;
             int issued = NameResolver.issuedBy(written);
             if (issued > 0) {
-                canonical = NameResolver.stripArticle(written.substring(written.indexOf(" by ", issued) + 4).trim());
+                canonical = written.substring(written.indexOf(" by ", issued) + 4).trim();
                 return new Source(written.substring(0, issued).trim(), canonical, null, false);
             }
             if (span.length() == 1 && a.lexicon.pronouns().contains(a.tok(span.from()).lower())) {
@@ -203,8 +243,8 @@ public final class StatementExtractor {
         /** {@code the source}, {@code the expert}: the earlier source with the same head noun. */
         private String roleNoun(String written, String canonical) {
             String lower = written.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("the ")) {
-                return canonical;
+            if (!lower.startsWith("the ") || !written.substring(4).equals(lower.substring(4))) {
+                return canonical; // only "the expert", not "the State Department statement"
             }
             String head = lower.substring(lower.lastIndexOf(' ') + 1);
             for (int i = speakers.size() - 1; i >= 0; i--) {
