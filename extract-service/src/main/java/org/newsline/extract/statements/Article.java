@@ -34,6 +34,10 @@ final class Article {
             "if", "whether", "because", "not", "n't", "to", "would", "will", "could", "should", "can", "must",
             "may", "might", "shall", "has", "have", "had", "there", "it", "its");
 
+    /** Auxiliaries that open a compound cue in other languages ({@code a déclaré}, {@code ha dicho}). */
+    static final Set<String> AUXILIARIES = Set.of("a", "avait", "aurait", "ont", "ha", "había", "han", "hat",
+            "hatte", "habe", "haben");
+
     static final Set<String> TIME_WORDS = Set.of(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
             "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",

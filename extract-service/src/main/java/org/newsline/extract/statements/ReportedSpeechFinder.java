@@ -139,7 +139,8 @@ final class ReportedSpeechFinder {
     // ---- according to X ------------------------------------------------------------------------------------
 
     private Report sourceCue(Article a, int k, int from, int to) {
-        Span source = SpeakerPhrase.after(a, k + 2, to);
+        Span source = SpeakerPhrase.after(a, k + SpeakerAttacher.sourceCueLength(a, k), to);
+        String cueText = SpeakerAttacher.sourceCueText(a, k);
         if (source == null) {
             return null;
         }
@@ -154,7 +155,7 @@ final class ReportedSpeechFinder {
                 return null;
             }
             Span content = trimContent(a, c + 1, to);
-            return content == null ? null : report(a, content, source, "according to", k);
+            return content == null ? null : report(a, content, source, cueText, k);
         }
         // CLAUSE, according to X[, CLAUSE-rest].
         for (int m = k - 1; m > first; m--) {
@@ -185,7 +186,7 @@ final class ReportedSpeechFinder {
         if (content != null) {
             content = dropLeadingAttribution(a, content);
         }
-        return content == null ? null : report(a, content, source, "according to", k);
+        return content == null ? null : report(a, content, source, cueText, k);
     }
 
     // ---- a joint statement wherein ... ---------------------------------------------------------------------
@@ -530,7 +531,7 @@ final class ReportedSpeechFinder {
         boolean inPhrase = lenient;
         for (int k = c; k < to && k < c + 16; k++) {
             Token t = a.tok(k);
-            if (t.isWord() && t.is("that")) {
+            if (t.isWord() && a.lexicon.complementizers().contains(t.lower())) {
                 return k;
             }
             if (t.isQuote() || t.kind() == Token.Kind.BREAK) {

@@ -187,6 +187,9 @@ final class SpeakerPhrase {
                 if (e > from && STOP_AFTER.contains(l)) {
                     break;
                 }
+                if (hasName && !NAME_PARTICLES.contains(l) && !l.equals("of") && !l.equals("from")) {
+                    break; // "sagte Angela Merkel am Montag", "said Jane Doe in a statement"
+                }
                 if ((l.equals("of") || l.equals("from")) && hasName) {
                     break;
                 }
