@@ -56,9 +56,11 @@ public record Lexicon(
 
     /** A verb that can introduce indirect or mixed speech. */
     boolean reports(String lower) {
-        return clauseVerbs.contains(lower) || documentVerbs.contains(lower) || promiseVerbs.contains(lower)
-                || accuseVerbs.contains(lower) || characterizeVerbs.contains(lower);
+        return REPORTING.get(language).contains(lower);
     }
+
+    /** Every reporting verb of each language in one set, so the common test is one lookup. */
+    private static final java.util.Map<String, Set<String>> REPORTING = new java.util.HashMap<>();
 
     private static final Set<String> ORG_WORDS = Set.of(
             "department", "ministry", "agency", "university", "center", "centre", "commission", "office", "group",
@@ -220,13 +222,25 @@ public record Lexicon(
     /** The languages known, English first (the fallback). */
     public static final List<Lexicon> ALL = List.of(ENGLISH, GERMAN, FRENCH, SPANISH);
 
+    static {
+        for (Lexicon l : ALL) {
+            java.util.Set<String> all = new java.util.HashSet<>();
+            all.addAll(l.clauseVerbs);
+            all.addAll(l.documentVerbs);
+            all.addAll(l.promiseVerbs);
+            all.addAll(l.accuseVerbs);
+            all.addAll(l.characterizeVerbs);
+            REPORTING.put(l.language, Set.copyOf(all));
+        }
+    }
+
     /** The lexicon whose function words are most frequent in {@code text}; English when none stands out. */
     public static Lexicon detect(String text) {
         int[] hits = new int[ALL.size()];
         int words = 0;
         int i = 0;
-        int n = Math.min(text.length(), 4000);
-        while (i < n && words < 400) {
+        int n = Math.min(text.length(), 2000);
+        while (i < n && words < 150) {
             while (i < n && !Character.isLetter(text.charAt(i))) {
                 i++;
             }
@@ -234,7 +248,7 @@ public record Lexicon(
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > s) {
+            if (i > s && i - s <= 8) { // the markers are short words
                 words++;
                 String w = text.substring(s, i).toLowerCase(Locale.ROOT);
                 for (int k = 0; k < ALL.size(); k++) {

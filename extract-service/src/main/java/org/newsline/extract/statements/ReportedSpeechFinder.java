@@ -32,6 +32,17 @@ final class ReportedSpeechFinder {
             "workers", "students", "residents", "customers", "investors", "analysts", "colleagues", "family",
             "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
 
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
+    private static final Set<String> DOC_DETERMINERS = Set.of("a", "an", "the", "this", "that", "its", "their");
+    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "his", "her", "their", "its", "our",
+            "my");
+    /** Words before a plural noun that show it is a noun, not a verb ending in -s. */
+    private static final Set<String> NOUN_MODIFIERS = Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to",
+                    "with", "by", "at", "from", "its", "their", "his", "her", "our", "many", "some", "all", "these",
+                    "those", "two", "three", "more", "most", "other");
+    private static final Set<String> LEADING_CONNECTORS = Set.of("but", "and", "so", "yet", "however", "meanwhile",
+            "still");
+
     /** Speakers that are not sources: the author writing "we", and nobody. */
     private static final Set<String> NOT_SOURCES = Set.of("we", "i", "us", "you", "nothing", "nobody", "none",
             "it", "this", "that", "which", "who");
@@ -67,6 +78,16 @@ final class ReportedSpeechFinder {
     static boolean finite(String w) {
         return FINITE.contains(w) || w.endsWith("n't") || w.endsWith("n’t");
     }
+
+    /** Cue verbs whose clause often comes without "that" ({@code said the deal would fail}). */
+    private static final Set<String> BARE_CLAUSE = Set.of("said", "says", "say", "saying", "told", "tells", "tell",
+            "telling", "added", "adds", "adding", "argued", "argues", "arguing", "claimed", "claims", "claiming",
+            "insisted", "insists", "explained", "explains", "wrote", "writes", "warned", "warns", "suggested",
+            "suggests", "predicted", "predicts", "estimated", "estimates", "assured", "acknowledged", "admitted",
+            "admits", "conceded", "stressed", "emphasized", "noted", "notes", "pointed", "points", "recalled",
+            "hinted", "testified", "declared", "maintained", "maintains", "contended", "contends", "complained",
+            "reckoned", "tweeted", "posted", "agreed", "asked", "demanded", "wondered", "explaining", "noting",
+            "sagte", "sagt", "erklärte", "dijo", "dice", "afirmó", "déclaré", "dit", "affirmé");
 
     /** Sentence openers that make the first clause subordinate ("While X said A, B"). */
     private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "whereas", "if",
@@ -211,7 +232,7 @@ final class ReportedSpeechFinder {
         int s = doc;
         while (s - 1 >= from && a.tok(s - 1).isWord() && !a.capitalized(s - 1) && s > doc - 4) {
             s--;
-            if (Set.of("a", "an", "the", "this", "that", "its", "their").contains(a.tok(s).lower())) {
+            if (DOC_DETERMINERS.contains(a.tok(s).lower())) {
                 break;
             }
         }
@@ -312,7 +333,7 @@ final class ReportedSpeechFinder {
             }
             c = o;
         }
-        int that = findThat(a, c, to, told);
+        int that = findThat(a, c, to, told || a.lexicon != Lexicon.ENGLISH);
         if (that >= 0) {
             return build(a, that + 1, to, speaker, cue, k);
         }
@@ -321,6 +342,10 @@ final class ReportedSpeechFinder {
         }
         if (c < to && (a.isPunct(c, ',') || a.isPunct(c, ':'))) {
             return null; // "X said:" before a quote, or an inserted phrase
+        }
+        if (!BARE_CLAUSE.contains(verb) && !(c < to && a.tok(c).isWord()
+                && SUBJECT_PRONOUNS.contains(a.tok(c).lower()))) {
+            return null; // "denied the allegations": without "that", only saying verbs take a bare clause
         }
         if (!startsClause(a, c, to)) {
             return null;
@@ -361,8 +386,8 @@ final class ReportedSpeechFinder {
             }
         }
         int first = firstContentToken(a, from, boundary);
-        if (first >= boundary || !hasVerb(a, first, boundary)) {
-            return null; // "Speaking with reporters after the event, Trump hinted at ...": no clause
+        if (first >= boundary) {
+            return null;
         }
         if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)
                 && !clauseAroundQuote(a, first, boundary - 1)) {
@@ -378,6 +403,9 @@ final class ReportedSpeechFinder {
             } else {
                 return null;
             }
+        }
+        if (!hasVerb(a, first, end)) {
+            return null; // "Speaking with reporters after the event, Trump hinted at ...": no clause
         }
         Span content = trimContent(a, first, end);
         if (content == null) {
@@ -510,7 +538,7 @@ final class ReportedSpeechFinder {
             }
         } else if (o < to && a.tok(o).isWord() && OBJECTS.contains(a.tok(o).lower())) {
             o++;
-            if (Set.of("the", "a", "his", "her", "their", "its", "our", "my").contains(a.tok(o - 1).lower())) {
+            if (OBJECT_DETERMINERS.contains(a.tok(o - 1).lower())) {
                 // "the paper", "the audience": a short phrase, then the clause
                 int e = o;
                 while (e < to && e < o + 2 && a.tok(e).isWord() && !a.tok(e).is("that")
@@ -590,7 +618,7 @@ final class ReportedSpeechFinder {
             }
             return false;
         }
-        if (Set.of("he", "she", "they", "we", "i", "it").contains(first.lower()) && c + 1 < to
+        if (SUBJECT_PRONOUNS.contains(first.lower()) && c + 1 < to
                 && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
             return true; // "say they show utmost restraint"
         }
@@ -603,7 +631,8 @@ final class ReportedSpeechFinder {
                 continue;
             }
             String w = t.lower();
-            if (finite(w) || w.endsWith("ed") && k > c) {
+            if (finite(w) || w.endsWith("ed") && k > c && !a.isWord(k - 1, "and") && !a.isWord(k - 1, "or")
+                    && !a.isPunct(k - 1, ',')) {
                 return true;
             }
         }
@@ -628,9 +657,7 @@ final class ReportedSpeechFinder {
                 return true;
             }
             if (t.isWord() && !a.capitalized(k) && k > from && t.lower().endsWith("s")
-                    && a.tok(k - 1).isWord() && !Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to",
-                    "with", "by", "at", "from", "its", "their", "his", "her", "our", "many", "some", "all", "these",
-                    "those", "two", "three", "more", "most", "other").contains(a.tok(k - 1).lower())) {
+                    && a.tok(k - 1).isWord() && !NOUN_MODIFIERS.contains(a.tok(k - 1).lower())) {
                 return true; // "the base serves", "prices rise"
             }
         }
@@ -649,7 +676,7 @@ final class ReportedSpeechFinder {
     private static int firstContentToken(Article a, int from, int to) {
         int k = from;
         while (k < to && (a.tok(k).kind() == Token.Kind.PUNCT || a.tok(k).kind() == Token.Kind.BREAK
-                || a.tok(k).isWord() && Set.of("but", "and", "so", "yet", "however", "meanwhile", "still")
+                || a.tok(k).isWord() && LEADING_CONNECTORS
                 .contains(a.tok(k).lower()))) {
             k++;
         }

@@ -150,6 +150,22 @@ final class SpeakerAttacher {
         return true;
     }
 
+    /** The source cues of every language, split into words once. */
+    private static final java.util.Map<String, java.util.List<String[]>> SOURCE_CUE_WORDS = new java.util.HashMap<>();
+
+    /** First words of all source cues: most tokens are rejected with one lookup. */
+    private static final java.util.Set<String> SOURCE_CUE_FIRST = new java.util.HashSet<>();
+
+    static {
+        for (Lexicon lexicon : Lexicon.ALL) {
+            SOURCE_CUE_WORDS.put(lexicon.language(),
+                    lexicon.sourceCues().stream().map(c -> c.split(" ")).toList());
+            for (String cue : lexicon.sourceCues()) {
+                SOURCE_CUE_FIRST.add(cue.split(" ")[0]);
+            }
+        }
+    }
+
     /** A source cue ({@code according to}, {@code selon}, {@code según}) starts at token {@code k}. */
     static boolean isAccordingTo(Article a, int k) {
         return sourceCueLength(a, k) > 0;
@@ -158,11 +174,10 @@ final class SpeakerAttacher {
     /** Number of tokens of the source cue starting at {@code k}, 0 when there is none. */
     static int sourceCueLength(Article a, int k) {
         Token t = a.tok(k);
-        if (!t.isWord()) {
+        if (!t.isWord() || !SOURCE_CUE_FIRST.contains(t.lower())) {
             return 0;
         }
-        for (String cue : a.lexicon.sourceCues()) {
-            String[] parts = cue.split(" ");
+        for (String[] parts : SOURCE_CUE_WORDS.get(a.lexicon.language())) {
             boolean match = true;
             for (int i = 0; i < parts.length && match; i++) {
                 match = a.isWord(k + i, parts[i]);

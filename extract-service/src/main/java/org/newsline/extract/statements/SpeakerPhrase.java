@@ -19,6 +19,8 @@ final class SpeakerPhrase {
             "referring", "citing", "according", "than", "if", "but", "with", "this", "last", "earlier", "late",
             "recently", "yesterday", "today", "tonight", "speaking", "wrote", "said");
 
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i", "it");
+
     private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "bin", "al", "da",
             "del", "la", "le", "di", "du", "dos", "ibn", "ter", "ten", "y");
 
@@ -83,7 +85,7 @@ final class SpeakerPhrase {
         if (a.isBoundary(j)) {
             return null;
         }
-        if (a.tok(j).isWord() && Set.of("he", "she", "they", "we", "i", "it").contains(a.tok(j).lower())) {
+        if (a.tok(j).isWord() && SUBJECT_PRONOUNS.contains(a.tok(j).lower())) {
             return new Span(j, j + 1); // "and I said", "he added"
         }
         int s = j;

@@ -146,6 +146,17 @@ public final class StatementExtractor {
         return dedupe(out);
     }
 
+    private static boolean hasSingleMark(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '‘' || c == '‚' || c == '‹' || c == '›' || c == '\'' && (i == from
+                    || !Character.isLetter(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reflexive objects: "I told myself: ‘…’" is a thought, not a statement. */
     private static final java.util.Set<String> REFLEXIVE = java.util.Set.of("myself", "himself", "herself",
             "themselves", "ourselves", "yourself", "itself");
@@ -155,7 +166,7 @@ public final class StatementExtractor {
      * Thoughts and hypothetical speech have no speech cue and are left out.
      */
     private List<FoundStatement> nested(Article outer, Draft d, Source outerSource) {
-        if (d.end() - d.start() < 20) {
+        if (d.end() - d.start() < 20 || !hasSingleMark(outer.text, d.start(), d.end())) {
             return List.of();
         }
         Article a = Article.of(outer.text.substring(d.start(), d.end()), outer.lexicon);
@@ -184,16 +195,10 @@ public final class StatementExtractor {
 
     /** Drops a statement found twice (same span and kind). */
     private static List<FoundStatement> dedupe(List<FoundStatement> in) {
-        List<FoundStatement> out = new ArrayList<>();
+        List<FoundStatement> out = new ArrayList<>(in.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (FoundStatement s : in) {
-            boolean dup = false;
-            for (FoundStatement o : out) {
-                if (o.start() == s.start() && o.end() == s.end() && o.kind() == s.kind()) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
+            if (seen.add(s.start() + ":" + s.end() + ":" + s.kind())) {
                 out.add(s);
             }
         }
@@ -204,8 +209,12 @@ public final class StatementExtractor {
     private static final class SourceTracker {
         private final Article a;
         private final NameResolver names;
+        /** How far back a role noun or pronoun looks for its source. */
+        private static final int LOOK_BACK = 60;
+
         private Source last;
         private final List<Source> speakers = new ArrayList<>();
+        private final java.util.Set<String> speakerKeys = new java.util.HashSet<>();
 
         SourceTracker(Article a, NameResolver names) {
             this.a = a;
@@ -215,6 +224,9 @@ public final class StatementExtractor {
         void spoke(Source s) {
             last = s;
             speakers.add(s);
+            if (s.key() != null) {
+                speakerKeys.add(s.key());
+            }
         }
 
         Source source(Span span, int at) {
@@ -247,7 +259,7 @@ public final class StatementExtractor {
                 return canonical; // only "the expert", not "the State Department statement"
             }
             String head = lower.substring(lower.lastIndexOf(' ') + 1);
-            for (int i = speakers.size() - 1; i >= 0; i--) {
+            for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 String sl = s.speaker().toLowerCase(Locale.ROOT);
                 if (!sl.equals(lower) && (sl.endsWith(" " + head) || sl.contains(" " + head + " "))) {
@@ -281,7 +293,7 @@ public final class StatementExtractor {
                     break;
                 }
             }
-            for (int i = speakers.size() - 1; i >= 0; i--) {
+            for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 if (s.key() != null && s.person() && names.genderOf(s.key()) * g >= 0) {
                     return s;
@@ -385,10 +397,8 @@ public final class StatementExtractor {
             if (n.titled() || names.genderOf(n.key()) != 0 || n.to() - n.from() >= 2) {
                 return true;
             }
-            for (Source s : speakers) {
-                if (n.key().equals(s.key())) {
-                    return true;
-                }
+            if (speakerKeys.contains(n.key())) {
+                return true;
             }
             String full = names.fullestOf(n.key());
             return full != null && full.contains(" ");
