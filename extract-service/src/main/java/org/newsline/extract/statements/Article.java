@@ -52,6 +52,8 @@ final class Article {
     final Lexicon lexicon;
     final List<Quote> quotes;
     final List<Token> tokens;
+    /** The same tokens as an array, for the many lookups by index. */
+    private final Token[] array;
     final int[] sentence;
     /** First token of each sentence. */
     final int[] sentenceStart;
@@ -63,6 +65,7 @@ final class Article {
         this.lexicon = lexicon;
         this.quotes = quotes;
         this.tokens = tokens;
+        this.array = tokens.toArray(new Token[0]);
         this.sentence = sentence;
         int count = sentence.length == 0 ? 0 : sentence[sentence.length - 1] + 1;
         sentenceStart = new int[count];
@@ -85,7 +88,7 @@ final class Article {
     }
 
     Token tok(int k) {
-        return tokens.get(k);
+        return array[k];
     }
 
     int size() {
@@ -113,15 +116,15 @@ final class Article {
     }
 
     boolean isWord(int k, String lower) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).lower().equals(lower);
+        return k >= 0 && k < array.length && array[k].isWord() && array[k].lower().equals(lower);
     }
 
     boolean isPunct(int k, char c) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).isPunct(c);
+        return k >= 0 && k < array.length && array[k].isPunct(c);
     }
 
     boolean capitalized(int k) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).capitalized(text);
+        return k >= 0 && k < array.length && array[k].capitalized(text);
     }
 
     /** The quote behind token {@code k}. */

@@ -70,7 +70,7 @@ final class Tokenizer {
         while (i < n) {
             if (qi < quotes.size() && quotes.get(qi).open() == i) {
                 Quote q = quotes.get(qi);
-                out.add(new Token(Token.Kind.QUOTE, q.open(), q.end(), "\"", qi));
+                out.add(new Token(Token.Kind.QUOTE, q.open(), q.end(), "\"", qi, false));
                 i = q.end();
                 qi++;
                 continue;
@@ -85,7 +85,7 @@ final class Tokenizer {
                         || text.charAt(i) == '\t')) {
                     i++;
                 }
-                out.add(new Token(Token.Kind.BREAK, s, i, "\n", -1));
+                out.add(new Token(Token.Kind.BREAK, s, i, "\n", -1, false));
                 continue;
             }
             if (Character.isWhitespace(c)) {
@@ -108,10 +108,13 @@ final class Tokenizer {
                 if (i < n && text.charAt(i) == '.' && keepsDot(text, s, i)) {
                     i++;
                 }
-                out.add(new Token(Token.Kind.WORD, s, i, lower(text, s, i), -1));
+                char first = text.charAt(s);
+                boolean upper = Character.isUpperCase(first) || Character.isDigit(first);
+                out.add(new Token(Token.Kind.WORD, s, i, lower(text, s, i), -1, upper));
                 continue;
             }
-            out.add(new Token(Token.Kind.PUNCT, i, i + 1, c < PUNCT.length ? PUNCT[c] : String.valueOf(c), -1));
+            out.add(new Token(Token.Kind.PUNCT, i, i + 1, c < PUNCT.length ? PUNCT[c] : String.valueOf(c), -1,
+                    false));
             i++;
         }
         return out;
