@@ -34,6 +34,10 @@ final class Article {
             "if", "whether", "because", "not", "n't", "to", "would", "will", "could", "should", "can", "must",
             "may", "might", "shall", "has", "have", "had", "there", "it", "its");
 
+    /** Auxiliaries that open a compound cue in other languages ({@code a déclaré}, {@code ha dicho}). */
+    static final Set<String> AUXILIARIES = Set.of("a", "avait", "aurait", "ont", "ha", "había", "han", "hat",
+            "hatte", "habe", "haben");
+
     static final Set<String> TIME_WORDS = Set.of(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
             "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
@@ -48,6 +52,8 @@ final class Article {
     final Lexicon lexicon;
     final List<Quote> quotes;
     final List<Token> tokens;
+    /** The same tokens as an array, for the many lookups by index. */
+    private final Token[] array;
     final int[] sentence;
     /** First token of each sentence. */
     final int[] sentenceStart;
@@ -59,6 +65,7 @@ final class Article {
         this.lexicon = lexicon;
         this.quotes = quotes;
         this.tokens = tokens;
+        this.array = tokens.toArray(new Token[0]);
         this.sentence = sentence;
         int count = sentence.length == 0 ? 0 : sentence[sentence.length - 1] + 1;
         sentenceStart = new int[count];
@@ -81,7 +88,7 @@ final class Article {
     }
 
     Token tok(int k) {
-        return tokens.get(k);
+        return array[k];
     }
 
     int size() {
@@ -109,15 +116,15 @@ final class Article {
     }
 
     boolean isWord(int k, String lower) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).lower().equals(lower);
+        return k >= 0 && k < array.length && array[k].isWord() && array[k].lower().equals(lower);
     }
 
     boolean isPunct(int k, char c) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).isPunct(c);
+        return k >= 0 && k < array.length && array[k].isPunct(c);
     }
 
     boolean capitalized(int k) {
-        return k >= 0 && k < tokens.size() && tokens.get(k).capitalized(text);
+        return k >= 0 && k < array.length && array[k].capitalized(text);
     }
 
     /** The quote behind token {@code k}. */
@@ -169,6 +176,13 @@ final class Article {
         }
         if (lexicon.nounLike().contains(t.lower())) {
             return verbInContext(k);
+        }
+        if (t.lower().endsWith("ing") && prev != null && !prev.isPunct(',') && !prev.is("and") && !prev.is("by")
+                && !prev.is("while") && !prev.isQuote()) {
+            return false; // "a reporting station": an adjective, not ", saying"
+        }
+        if (t.is("pointed") || t.is("points") || t.is("pointing")) {
+            return isWord(k + 1, "out"); // "pointed out", not "pointing to a slowdown"
         }
         return true;
     }

@@ -35,7 +35,7 @@ final class NameResolver {
             "la", "le", "di", "du", "dos", "ibn", "st.", "ter", "ten");
 
     private static final Pattern ISSUED_BY = Pattern.compile(
-            "(?i)\\b(?:statement|letter|release|report|announcement)s?\\s+(?:was\\s+)?(?:published|issued|released"
+            "\\b(?:[Ss]tatement|[Ll]etter|[Rr]elease|[Rr]eport|[Aa]nnouncement)s?\\s+(?:was\\s+)?(?:published|issued|released"
                     + "|put out|signed|sent|posted)\\s+by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}.’'&-]*(?:\\s+(?:and\\s+|of\\s+|the\\s+)?"
                     + "\\p{Lu}[\\p{L}.’'&-]*)*)");
 
@@ -49,15 +49,24 @@ final class NameResolver {
     private final Map<String, Integer> gender = new HashMap<>();
     private final Map<Integer, List<Name>> namesBySentence = new HashMap<>();
     private String issuer;
+    private boolean issuerSearched;
 
     NameResolver(Article a) {
         this.a = a;
         collectNames();
         voteGender();
-        Matcher m = ISSUED_BY.matcher(a.text);
-        if (m.find()) {
-            issuer = m.group(1).trim();
+    }
+
+    /** Who issued the statement the article quotes ("statement published by X"), looked up when needed. */
+    private String issuer() {
+        if (!issuerSearched) {
+            issuerSearched = true;
+            Matcher m = ISSUED_BY.matcher(a.text);
+            if (m.find()) {
+                issuer = m.group(1).trim();
+            }
         }
+        return issuer;
     }
 
     // ---- names in the article ------------------------------------------------------------------------------
@@ -169,9 +178,18 @@ final class NameResolver {
             if (only == null || !single) {
                 continue;
             }
+            String full = fullest.get(only);
+            if (full == null || !full.contains(" ")) {
+                continue; // a single capitalised word may be no person at all ("Breathing tests")
+            }
             int vote = 0;
             int sentence = e.getKey();
-            for (int k = a.sentenceStart[sentence]; k < a.sentenceEnd[sentence]; k++) {
+            int firstMention = Integer.MAX_VALUE;
+            for (Name n : e.getValue()) {
+                firstMention = Math.min(firstMention, n.from());
+            }
+            // Only pronouns after the name can point back to it ("Her son, Charlie McDowell" says nothing).
+            for (int k = Math.max(firstMention, a.sentenceStart[sentence]); k < a.sentenceEnd[sentence]; k++) {
                 String w = a.tok(k).lower();
                 if (a.lexicon.malePronouns().contains(w) || w.equals("mr.") || w.equals("mr")) {
                     vote++;
@@ -202,18 +220,23 @@ final class NameResolver {
         }
         String lower = speaker.toLowerCase(Locale.ROOT);
         String head = lower.replaceAll(".*\\s", "");
-        if ((head.equals("statement") || head.equals("statements")) && issuer != null) {
-            return issuer;
+        if ((head.equals("statement") || head.equals("statements")) && issuer() != null) {
+            return issuer();
         }
         return speaker;
     }
 
     /** {@code the statement published by the Kremlin}: the document as speaker, its issuer as canonical. */
     static int issuedBy(String speaker) {
-        Matcher m = Pattern.compile("\\s(?:published|issued|released|put out|signed|sent|posted)\\s+by\\s")
-                .matcher(speaker);
+        if (!speaker.contains(" by ")) {
+            return -1;
+        }
+        Matcher m = ISSUED_IN_PHRASE.matcher(speaker);
         return m.find() ? m.start() : -1;
     }
+
+    private static final Pattern ISSUED_IN_PHRASE = Pattern.compile(
+            "\\s(?:published|issued|released|put out|signed|sent|posted)\\s+by\\s");
 
     /** The key (surname) of a person named in the span, or null. */
     String personKey(Span span) {
@@ -247,12 +270,22 @@ final class NameResolver {
     }
 
     private Name lastName(Span span) {
+        // names are in text order: binary search for the first one starting inside the span
+        int lo = 0;
+        int hi = names.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (names.get(mid).from() < span.from()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
         Name best = null;
-        for (Name n : names) {
-            if (n.from() >= span.from() && n.to() <= span.to()) {
-                if (best == null || !n.org() || best.org()) {
-                    best = n;
-                }
+        for (int i = lo; i < names.size() && names.get(i).from() < span.to(); i++) {
+            Name n = names.get(i);
+            if (n.to() <= span.to() && (best == null || !n.org() || best.org())) {
+                best = n;
             }
         }
         return best;

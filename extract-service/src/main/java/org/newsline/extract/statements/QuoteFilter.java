@@ -78,11 +78,13 @@ final class QuoteFilter {
                         || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
                     i++;
                 }
-                String w = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
-                if (!TITLE_SMALL.contains(w)) {
+                boolean small = i - s <= 4 && TITLE_SMALL.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT));
+                if (!small) {
                     words++;
                     if (Character.isUpperCase(c)) {
                         capital++;
+                    } else {
+                        return false; // a lower-case word: a sentence, not a title
                     }
                 }
                 continue;

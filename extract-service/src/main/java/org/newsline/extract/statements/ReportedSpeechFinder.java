@@ -32,6 +32,17 @@ final class ReportedSpeechFinder {
             "workers", "students", "residents", "customers", "investors", "analysts", "colleagues", "family",
             "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
 
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
+    private static final Set<String> DOC_DETERMINERS = Set.of("a", "an", "the", "this", "that", "its", "their");
+    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "his", "her", "their", "its", "our",
+            "my");
+    /** Words before a plural noun that show it is a noun, not a verb ending in -s. */
+    private static final Set<String> NOUN_MODIFIERS = Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to",
+                    "with", "by", "at", "from", "its", "their", "his", "her", "our", "many", "some", "all", "these",
+                    "those", "two", "three", "more", "most", "other");
+    private static final Set<String> LEADING_CONNECTORS = Set.of("but", "and", "so", "yet", "however", "meanwhile",
+            "still");
+
     /** Speakers that are not sources: the author writing "we", and nobody. */
     private static final Set<String> NOT_SOURCES = Set.of("we", "i", "us", "you", "nothing", "nobody", "none",
             "it", "this", "that", "which", "who");
@@ -47,7 +58,7 @@ final class ReportedSpeechFinder {
     private static final Set<String> TAIL_START = Set.of("in", "on", "at", "via", "during", "before", "after",
             "of", "from", "through", "over", "this", "last", "earlier", "late", "yesterday", "today", "tonight",
             "afterward", "afterwards", "later", "recently", "previously", "again", "too", "also", "when", "while",
-            "by", "outside", "inside", "following", "told", "as", "according", "to", "here", "there", "shortly",
+            "by", "outside", "inside", "following", "told", "as", "according", "here", "there", "shortly",
             "then", "now", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     /** Words that mark a finite clause near its start: auxiliaries and common irregular past forms. */
@@ -62,6 +73,28 @@ final class ReportedSpeechFinder {
             "goes", "says", "shows", "plans", "faces", "seems", "appears", "serves", "supports", "helps",
             "continues", "includes", "depends", "requires", "looks", "works", "comes", "knows", "lacks",
             "represents", "poses", "happens", "exists", "occurs", "matters", "belongs", "stands", "holds");
+
+    /** A finite verb form: an auxiliary, a listed past or present form, or a negated auxiliary. */
+    static boolean finite(String w) {
+        return FINITE.contains(w) || w.endsWith("n't") || w.endsWith("n’t");
+    }
+
+    /** Cue verbs whose clause often comes without "that" ({@code said the deal would fail}). */
+    private static final Set<String> BARE_CLAUSE = Set.of("said", "says", "say", "saying", "told", "tells", "tell",
+            "telling", "added", "adds", "adding", "argued", "argues", "arguing", "claimed", "claims", "claiming",
+            "insisted", "insists", "explained", "explains", "wrote", "writes", "warned", "warns", "suggested",
+            "suggests", "predicted", "predicts", "estimated", "estimates", "assured", "acknowledged", "admitted",
+            "admits", "conceded", "stressed", "emphasized", "noted", "notes", "pointed", "points", "recalled",
+            "hinted", "testified", "declared", "maintained", "maintains", "contended", "contends", "complained",
+            "reckoned", "tweeted", "posted", "agreed", "asked", "demanded", "wondered", "explaining", "noting",
+            "sagte", "sagt", "erklärte", "dijo", "dice", "afirmó", "déclaré", "dit", "affirmé");
+
+    /** Sentence openers that make the first clause subordinate ("While X said A, B"). */
+    private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "whereas", "if",
+            "because", "since", "when", "after", "before", "even", "unless", "once");
+
+    /** Trailing clauses cut from a reported clause ("..., as protests escalate"). */
+    private static final Set<String> TRAILING = Set.of("as", "while", "amid", "despite", "whereas");
 
     List<Report> find(Article a) {
         List<Report> out = new ArrayList<>();
@@ -86,6 +119,8 @@ final class ReportedSpeechFinder {
                 Report r = null;
                 if (SpeakerAttacher.isAccordingTo(a, k)) {
                     r = sourceCue(a, k, from, to);
+                } else if (a.isWord(k, "wherein") || a.isWord(k, "in") && a.isWord(k + 1, "which")) {
+                    r = documentClause(a, k, from, to);
                 } else if (a.tok(k).isWord() && a.lexicon.reports(a.tok(k).lower()) && a.isActiveVerb(k)) {
                     r = cueVerb(a, k, from, to);
                 }
@@ -111,7 +146,12 @@ final class ReportedSpeechFinder {
         if (words == 0 || r.speaker() == null) {
             return false;
         }
-        if (r.speaker().length() == 1 && NOT_SOURCES.contains(a.tok(r.speaker().from()).lower())) {
+        String head = a.tok(r.speaker().from()).lower().replace('’', '\'');
+        int apostrophe = head.indexOf('\'');
+        if (apostrophe > 0) {
+            head = head.substring(0, apostrophe); // "We’ll"
+        }
+        if ((r.speaker().length() == 1 || apostrophe > 0 || head.equals("we")) && NOT_SOURCES.contains(head)) {
             return false; // the author ("we"), or nobody
         }
         return words + quotes >= 2;
@@ -120,7 +160,8 @@ final class ReportedSpeechFinder {
     // ---- according to X ------------------------------------------------------------------------------------
 
     private Report sourceCue(Article a, int k, int from, int to) {
-        Span source = SpeakerPhrase.after(a, k + 2, to);
+        Span source = SpeakerPhrase.after(a, k + SpeakerAttacher.sourceCueLength(a, k), to);
+        String cueText = SpeakerAttacher.sourceCueText(a, k);
         if (source == null) {
             return null;
         }
@@ -135,9 +176,25 @@ final class ReportedSpeechFinder {
                 return null;
             }
             Span content = trimContent(a, c + 1, to);
-            return content == null ? null : report(a, content, source, "according to", k);
+            return content == null ? null : report(a, content, source, cueText, k);
         }
         // CLAUSE, according to X[, CLAUSE-rest].
+        for (int m = k - 1; m > first; m--) {
+            if (a.isPunct(m, '—') || a.isPunct(m, '–') || a.isPunct(m, '(') || a.isPunct(m, '-')
+                    && a.isPunct(m - 1, '-')) {
+                first = firstContentToken(a, m + 1, k); // "Given that history -- and the fact that ..."
+                break;
+            }
+        }
+        while (first + 2 < k && (a.isWord(first, "and") || a.isWord(first, "the") && a.isWord(first + 1, "fact")
+                && a.isWord(first + 2, "that"))) {
+            first += a.isWord(first, "and") ? 1 : 3;
+        }
+        for (int m = k - 1; m >= first && m >= k - 3; m--) {
+            if (a.tok(m).isWord() && a.lexicon.clauseVerbs().contains(a.tok(m).lower()) && a.isActiveVerb(m)) {
+                return null; // "“…,” he said, according to the Intelligencer": the report of a report
+            }
+        }
         int end = k;
         while (end > first && a.tok(end - 1).kind() == Token.Kind.PUNCT) {
             end--;
@@ -147,7 +204,49 @@ final class ReportedSpeechFinder {
             end = to; // the attribution interrupts the clause
         }
         Span content = trimContent(a, first, end);
-        return content == null ? null : report(a, content, source, "according to", k);
+        if (content != null) {
+            content = dropLeadingAttribution(a, content);
+        }
+        return content == null ? null : report(a, content, source, cueText, k);
+    }
+
+    // ---- a joint statement wherein ... ---------------------------------------------------------------------
+
+    /** Nouns of documents whose content a {@code wherein} clause gives. */
+    private static final Set<String> DOCUMENTS = Set.of("statement", "letter", "report", "memo", "document",
+            "filing", "complaint", "lawsuit", "release", "email", "declaration", "communique", "post", "tweet",
+            "study", "paper", "ruling", "order", "agreement");
+
+    /** {@code a joint statement ... wherein the two agreed to ...}: the document's content. */
+    private Report documentClause(Article a, int k, int from, int to) {
+        int doc = -1;
+        for (int m = k - 1; m >= from && m >= k - 12; m--) {
+            if (a.tok(m).isWord() && DOCUMENTS.contains(a.tok(m).lower())) {
+                doc = m;
+                break;
+            }
+        }
+        if (doc < 0) {
+            return null;
+        }
+        int s = doc;
+        while (s - 1 >= from && a.tok(s - 1).isWord() && !a.capitalized(s - 1) && s > doc - 4) {
+            s--;
+            if (DOC_DETERMINERS.contains(a.tok(s).lower())) {
+                break;
+            }
+        }
+        String cue = null;
+        int cueToken = -1;
+        for (int m = from; m < k; m++) {
+            if (a.tok(m).isWord() && a.lexicon.clauseVerbs().contains(a.tok(m).lower()) && a.isActiveVerb(m)) {
+                cue = SpeakerAttacher.cueText(a, m);
+                cueToken = m;
+            }
+        }
+        int start = a.isWord(k, "in") ? k + 2 : k + 1;
+        Span content = trimContent(a, start, to);
+        return content == null ? null : report(a, content, new Span(s, doc + 1), cue, cueToken < 0 ? doc : cueToken);
     }
 
     // ---- cue verbs -----------------------------------------------------------------------------------------
@@ -159,9 +258,12 @@ final class ReportedSpeechFinder {
         Lexicon lx = a.lexicon;
 
         // Cue last: "CLAUSE, X said." or "CLAUSE, said X."
-        Report last = cueLast(a, k, cueEnd, from, to, cue);
-        if (last != null) {
-            return last;
+        if (!lx.promiseVerbs().contains(verb) && !lx.accuseVerbs().contains(verb)
+                && !lx.characterizeVerbs().contains(verb)) {
+            Report last = cueLast(a, k, cueEnd, from, to, cue);
+            if (last != null) {
+                return last;
+            }
         }
         if (!lx.clauseVerbs().contains(verb) && !lx.documentVerbs().contains(verb) && !lx.promiseVerbs()
                 .contains(verb) && !lx.accuseVerbs().contains(verb) && !lx.characterizeVerbs().contains(verb)) {
@@ -186,17 +288,42 @@ final class ReportedSpeechFinder {
             return of < to && a.isWord(of, "of") ? build(a, c, to, speaker, cue, k) : null;
         }
         if (lx.characterizeVerbs().contains(verb)) {
-            // "rejected these accusations as “patently false”": up to the quoted words
-            for (int q = c; q < to && q <= c + 5; q++) {
-                if (a.tok(q).isQuote()) {
+            // "rejected these accusations as “patently false”": up to the quoted words after "as"
+            for (int q = c + 1; q < to && q <= c + 25; q++) {
+                if (a.tok(q).isQuote() && a.isWord(q - 1, "as")) {
                     Span content = trimContent(a, c, q + 1);
                     return content == null ? null : report(a, content, speaker, cue, k);
+                }
+                if (a.tok(q).isQuote() || a.isPunct(q, '.')) {
+                    return null;
                 }
             }
             return null;
         }
+        int first = firstContentToken(a, from, to);
+        if (a.isWord(first, "as") && speaker.from() <= first + 2) {
+            // "As X noted at the time, CLAUSE"
+            for (int m = cueEnd; m < to && m < cueEnd + 8; m++) {
+                if (a.isPunct(m, ',')) {
+                    return build(a, m + 1, to, speaker, cue, k);
+                }
+                if (a.tok(m).isQuote()) {
+                    break;
+                }
+            }
+        }
+        if (first < to && a.tok(first).isWord() && SUBORDINATORS.contains(a.tok(first).lower())
+                && noComma(a, first, k)) {
+            // "While X said CLAUSE, MAIN": the reported clause ends with the subordinate clause
+            int comma = c;
+            while (comma < to && !a.isPunct(comma, ',')) {
+                comma++;
+            }
+            to = comma;
+        }
+        boolean told = TELL.contains(verb);
         // Skip the person told: "told reporters", "told The Hill in a statement".
-        if (TELL.contains(verb)) {
+        if (told) {
             int o = skipObject(a, c, to);
             if (o == c && !a.isWord(c, "that")) {
                 return null; // "told" needs someone told
@@ -206,7 +333,7 @@ final class ReportedSpeechFinder {
             }
             c = o;
         }
-        int that = findThat(a, c, to);
+        int that = findThat(a, c, to, told || a.lexicon != Lexicon.ENGLISH);
         if (that >= 0) {
             return build(a, that + 1, to, speaker, cue, k);
         }
@@ -215,6 +342,10 @@ final class ReportedSpeechFinder {
         }
         if (c < to && (a.isPunct(c, ',') || a.isPunct(c, ':'))) {
             return null; // "X said:" before a quote, or an inserted phrase
+        }
+        if (!BARE_CLAUSE.contains(verb) && !(c < to && a.tok(c).isWord()
+                && SUBJECT_PRONOUNS.contains(a.tok(c).lower()))) {
+            return null; // "denied the allegations": without "that", only saying verbs take a bare clause
         }
         if (!startsClause(a, c, to)) {
             return null;
@@ -235,6 +366,9 @@ final class ReportedSpeechFinder {
             }
             boundary = a.tok(k - 1).isQuote() ? k : k - 1;
         } else {
+            if (a.tok(k).lower().endsWith("ing")) {
+                return null;
+            }
             speaker = SpeakerPhrase.before(a, k, from);
             if (speaker == null) {
                 return null;
@@ -255,7 +389,8 @@ final class ReportedSpeechFinder {
         if (first >= boundary) {
             return null;
         }
-        if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)) {
+        if (a.tok(boundary - 1).isQuote() && !quoteWithFewWords(a, first, boundary - 1)
+                && !clauseAroundQuote(a, first, boundary - 1)) {
             return null; // "“…,” X said": a direct quote, or a quote opened after a colon
         }
         // Everything after the cue must be attribution only (a phrase, time, "in a statement"), or a comma and
@@ -268,6 +403,9 @@ final class ReportedSpeechFinder {
             } else {
                 return null;
             }
+        }
+        if (!hasVerb(a, first, end)) {
+            return null; // "Speaking with reporters after the event, Trump hinted at ...": no clause
         }
         Span content = trimContent(a, first, end);
         if (content == null) {
@@ -289,6 +427,29 @@ final class ReportedSpeechFinder {
             }
         }
         return words >= 1 && words <= 3;
+    }
+
+    /**
+     * {@code The outages have been “terribly disruptive” and ..., “we won’t ...,” X said}: the author's clause
+     * before the quote has its own verb, so the whole is one mixed statement. A colon before the quote makes
+     * it a separate direct quote.
+     */
+    private static boolean clauseAroundQuote(Article a, int first, int quote) {
+        if (quote - 1 >= first && a.isPunct(quote - 1, ':')) {
+            return false;
+        }
+        for (int k = first; k < quote; k++) {
+            if (a.isPunct(k, ':')) {
+                return false;
+            }
+        }
+        for (int k = first; k < quote; k++) {
+            Token t = a.tok(k);
+            if (t.isWord() && !a.capitalized(k) && finite(t.lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code As X noted at the time, CLAUSE}: the leading attribution is not part of the clause. */
@@ -313,6 +474,9 @@ final class ReportedSpeechFinder {
 
     /** The end of the attribution after a cue: prepositional phrases, times, "in a statement", no clause. */
     private static int attributionTail(Article a, int from, int to) {
+        if (from < to && from > 0 && a.tok(from - 1).isWord() && TELL.contains(a.tok(from - 1).lower())) {
+            from = skipObject(a, from, to); // "an agency spokesman told us."
+        }
         if (from < to && a.tok(from).isWord() && !TAIL_START.contains(a.tok(from).lower()) && !a.capitalized(from)) {
             return from;
         }
@@ -374,12 +538,14 @@ final class ReportedSpeechFinder {
             }
         } else if (o < to && a.tok(o).isWord() && OBJECTS.contains(a.tok(o).lower())) {
             o++;
-            if (o < to && a.tok(o - 1).isWord() && Set.of("the", "a", "his", "her", "their", "its", "our", "my")
-                    .contains(a.tok(o - 1).lower())) {
-                while (o < to && a.tok(o).isWord() && !a.tok(o).is("that") && o < c + 4
-                        && !FINITE.contains(a.tok(o).lower())) {
-                    o++;
+            if (OBJECT_DETERMINERS.contains(a.tok(o - 1).lower())) {
+                // "the paper", "the audience": a short phrase, then the clause
+                int e = o;
+                while (e < to && e < o + 2 && a.tok(e).isWord() && !a.tok(e).is("that")
+                        && !SpeakerPhrase.isPreposition(a.tok(e).lower()) && !finite(a.tok(e).lower())) {
+                    e++;
                 }
+                return e;
             }
         }
         return o;
@@ -389,25 +555,25 @@ final class ReportedSpeechFinder {
      * "that" opening the clause within a few words of the cue, with only the person told, a time or a place
      * between ({@code told reporters at a news conference that}); a plain object ends the search.
      */
-    private static int findThat(Article a, int c, int to) {
-        boolean inPhrase = false;
+    private static int findThat(Article a, int c, int to, boolean lenient) {
+        boolean inPhrase = lenient;
         for (int k = c; k < to && k < c + 16; k++) {
             Token t = a.tok(k);
-            if (t.isWord() && t.is("that")) {
+            if (t.isWord() && a.lexicon.complementizers().contains(t.lower())) {
                 return k;
             }
             if (t.isQuote() || t.kind() == Token.Kind.BREAK) {
                 return -1;
             }
             if (t.isPunct(',')) {
-                inPhrase = false;
+                inPhrase = lenient;
                 continue;
             }
             if (!t.isWord()) {
                 return -1;
             }
             String w = t.lower();
-            if (!a.capitalized(k) && (FINITE.contains(w) || w.endsWith("ed") || a.lexicon.pronouns().contains(w)
+            if (!a.capitalized(k) && (finite(w) || w.endsWith("ed") || a.lexicon.pronouns().contains(w)
                     && !OBJECTS.contains(w))) {
                 return -1;
             }
@@ -439,8 +605,22 @@ final class ReportedSpeechFinder {
             return false;
         }
         boolean number = Character.isDigit(first.lower().charAt(0));
-        if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower()) || number && !finiteWithin(a, c, to, 4)) {
+        if (number && !finiteWithin(a, c, to, 4)) {
             return false;
+        }
+        if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower())) {
+            // "said residents do not ...": a bare plural subject needs its verb right away
+            for (int k = c + 1; k < to && k <= c + 3; k++) {
+                String w = a.tok(k).lower();
+                if (a.tok(k).isWord() && (finite(w) || w.endsWith("ed"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (SUBJECT_PRONOUNS.contains(first.lower()) && c + 1 < to
+                && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
+            return true; // "say they show utmost restraint"
         }
         for (int k = c + 1; k < to && k < c + 12; k++) {
             Token t = a.tok(k);
@@ -451,8 +631,34 @@ final class ReportedSpeechFinder {
                 continue;
             }
             String w = t.lower();
-            if (FINITE.contains(w) || w.endsWith("ed") && k > c) {
+            if (finite(w) || w.endsWith("ed") && k > c && !a.isWord(k - 1, "and") && !a.isWord(k - 1, "or")
+                    && !a.isPunct(k - 1, ',')) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noComma(Article a, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (a.isPunct(k, ',')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tokens hold a verb (or a quote, which holds one). */
+    private static boolean hasVerb(Article a, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token t = a.tok(k);
+            if (t.isQuote() || t.isWord() && !a.capitalized(k) && (finite(t.lower()) || t.lower().endsWith("ed")
+                    || t.lower().endsWith("s") && k > from && !a.tok(k - 1).isWord())) {
+                return true;
+            }
+            if (t.isWord() && !a.capitalized(k) && k > from && t.lower().endsWith("s")
+                    && a.tok(k - 1).isWord() && !NOUN_MODIFIERS.contains(a.tok(k - 1).lower())) {
+                return true; // "the base serves", "prices rise"
             }
         }
         return false;
@@ -460,7 +666,7 @@ final class ReportedSpeechFinder {
 
     private static boolean finiteWithin(Article a, int c, int to, int n) {
         for (int k = c + 1; k < to && k <= c + n; k++) {
-            if (a.tok(k).isWord() && FINITE.contains(a.tok(k).lower())) {
+            if (a.tok(k).isWord() && finite(a.tok(k).lower())) {
                 return true;
             }
         }
@@ -470,7 +676,7 @@ final class ReportedSpeechFinder {
     private static int firstContentToken(Article a, int from, int to) {
         int k = from;
         while (k < to && (a.tok(k).kind() == Token.Kind.PUNCT || a.tok(k).kind() == Token.Kind.BREAK
-                || a.tok(k).isWord() && Set.of("but", "and", "so", "yet", "however", "meanwhile", "still")
+                || a.tok(k).isWord() && LEADING_CONNECTORS
                 .contains(a.tok(k).lower()))) {
             k++;
         }
@@ -486,7 +692,8 @@ final class ReportedSpeechFinder {
                     || a.tok(k + 1).isWord() && a.tok(k + 1).lower().endsWith("ing")
                     && a.lexicon.reports(a.tok(k + 1).lower())
                     || a.isWord(k + 1, "but") && k + 2 < to && a.tok(k + 2).isWord()
-                    && SUBJECT_START.contains(a.tok(k + 2).lower()))) {
+                    && SUBJECT_START.contains(a.tok(k + 2).lower())
+                    || a.tok(k + 1).isWord() && TRAILING.contains(a.tok(k + 1).lower()))) {
                 end = k;
                 break;
             }

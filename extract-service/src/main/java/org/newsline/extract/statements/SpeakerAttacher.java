@@ -35,8 +35,11 @@ final class SpeakerAttacher {
             return null;
         }
         if (isAccordingTo(a, k)) {
-            Span np = SpeakerPhrase.after(a, k + 2, hi);
-            return np == null ? null : new Attribution(np, "according to", k);
+            Span np = SpeakerPhrase.after(a, k + sourceCueLength(a, k), hi);
+            return np == null ? null : new Attribution(np, sourceCueText(a, k), k);
+        }
+        if (k + 1 < hi && Article.AUXILIARIES.contains(a.tok(k).lower()) && isCue(a, k + 1)) {
+            k++; // ", a déclaré le président", ", ha dicho"
         }
         if (isCue(a, k)) {
             Span np = SpeakerPhrase.after(a, cueEnd(a, k), hi);
@@ -73,8 +76,8 @@ final class SpeakerAttacher {
         }
         for (int m = qk - 1; m >= lo && m >= qk - MAX_BEFORE; m--) {
             if (isAccordingTo(a, m)) {
-                Span np = SpeakerPhrase.after(a, m + 2, qk);
-                return np == null ? null : new Attribution(np, "according to", m);
+                Span np = SpeakerPhrase.after(a, m + sourceCueLength(a, m), qk);
+                return np == null ? null : new Attribution(np, sourceCueText(a, m), m);
             }
             if (isCue(a, m)) {
                 Span np = speakerOf(a, m, lo);
@@ -147,18 +150,48 @@ final class SpeakerAttacher {
         return true;
     }
 
-    static boolean isAccordingTo(Article a, int k) {
-        Token t = a.tok(k);
-        if (!t.isWord()) {
-            return false;
-        }
-        for (String cue : a.lexicon.sourceCues()) {
-            String[] parts = cue.split(" ");
-            if (parts.length == 2 && t.is(parts[0]) && a.isWord(k + 1, parts[1])) {
-                return true;
+    /** The source cues of every language, split into words once. */
+    private static final java.util.Map<String, java.util.List<String[]>> SOURCE_CUE_WORDS = new java.util.HashMap<>();
+
+    /** First words of all source cues: most tokens are rejected with one lookup. */
+    private static final java.util.Set<String> SOURCE_CUE_FIRST = new java.util.HashSet<>();
+
+    static {
+        for (Lexicon lexicon : Lexicon.ALL) {
+            SOURCE_CUE_WORDS.put(lexicon.language(),
+                    lexicon.sourceCues().stream().map(c -> c.split(" ")).toList());
+            for (String cue : lexicon.sourceCues()) {
+                SOURCE_CUE_FIRST.add(cue.split(" ")[0]);
             }
         }
-        return false;
+    }
+
+    /** A source cue ({@code according to}, {@code selon}, {@code según}) starts at token {@code k}. */
+    static boolean isAccordingTo(Article a, int k) {
+        return sourceCueLength(a, k) > 0;
+    }
+
+    /** Number of tokens of the source cue starting at {@code k}, 0 when there is none. */
+    static int sourceCueLength(Article a, int k) {
+        Token t = a.tok(k);
+        if (!t.isWord() || !SOURCE_CUE_FIRST.contains(t.lower())) {
+            return 0;
+        }
+        for (String[] parts : SOURCE_CUE_WORDS.get(a.lexicon.language())) {
+            boolean match = true;
+            for (int i = 0; i < parts.length && match; i++) {
+                match = a.isWord(k + i, parts[i]);
+            }
+            if (match && !(parts.length == 1 && parts[0].equals("per") && !(a.capitalized(k + 1)
+                    || a.isWord(k + 1, "the")))) {
+                return parts.length; // "per" only before a source ("per the WHO"), not "per cent"
+            }
+        }
+        return 0;
+    }
+
+    static String sourceCueText(Article a, int k) {
+        return a.slice(k, k + sourceCueLength(a, k)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A cue verb at token {@code k}, used as an active verb. */

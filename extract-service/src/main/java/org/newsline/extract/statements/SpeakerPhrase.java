@@ -19,6 +19,11 @@ final class SpeakerPhrase {
             "referring", "citing", "according", "than", "if", "but", "with", "this", "last", "earlier", "late",
             "recently", "yesterday", "today", "tonight", "speaking", "wrote", "said");
 
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i", "it");
+
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "bin", "al", "da",
+            "del", "la", "le", "di", "du", "dos", "ibn", "ter", "ten", "y");
+
     private static final Set<String> PREPOSITIONS = Set.of(
             "in", "on", "at", "for", "after", "before", "during", "with", "without", "from", "by", "to", "of",
             "under", "over", "amid", "despite", "since", "until", "through", "across", "as", "like", "unlike",
@@ -80,11 +85,15 @@ final class SpeakerPhrase {
         if (a.isBoundary(j)) {
             return null;
         }
+        if (a.tok(j).isWord() && SUBJECT_PRONOUNS.contains(a.tok(j).lower())) {
+            return new Span(j, j + 1); // "and I said", "he added"
+        }
         int s = j;
         while (s - 1 >= lo && !a.isBoundary(s - 1) && s > j - 14) {
             Token t = a.tok(s - 1);
             if (!a.capitalized(s - 1) && (Article.VERBISH.contains(t.lower()) || a.lexicon.attributes(t.lower())
-                    || t.lower().equals("who") || t.lower().equals("where"))) {
+                    || t.lower().equals("who") || t.lower().equals("where") || t.lower().endsWith("ed")
+                    && t.lower().length() > 4 && !a.isWord(s, "by"))) {
                 break;
             }
             s--;
@@ -150,6 +159,11 @@ final class SpeakerPhrase {
         if (a.lexicon.pronouns().contains(f) && seg.length() == 1) {
             return Kind.NAME;
         }
+        for (int k = seg.from(); k < seg.to(); k++) {
+            if (a.tok(k).isWord() && !a.capitalized(k) && !NAME_PARTICLES.contains(a.tok(k).lower())) {
+                return Kind.APPOSITION; // "Head of Research at ICICI Securities" describes, it does not name
+            }
+        }
         return a.capitalized(seg.to() - 1) && last.isWord() ? Kind.NAME : Kind.APPOSITION;
     }
 
@@ -174,6 +188,9 @@ final class SpeakerPhrase {
                 String l = t.lower();
                 if (e > from && STOP_AFTER.contains(l)) {
                     break;
+                }
+                if (hasName && !NAME_PARTICLES.contains(l) && !l.equals("of") && !l.equals("from")) {
+                    break; // "sagte Angela Merkel am Montag", "said Jane Doe in a statement"
                 }
                 if ((l.equals("of") || l.equals("from")) && hasName) {
                     break;

@@ -138,22 +138,67 @@ public final class StatementExtractor {
             }
             out.add(new FoundStatement(a.text.substring(d.start(), d.end()), source.speaker(), source.canonical(),
                     cue == null ? null : cue.toLowerCase(Locale.ROOT), d.kind(), d.start(), d.end()));
+            if (d.kind() == StatementKind.DIRECT) {
+                out.addAll(nested(a, d, source));
+            }
         }
+        out.sort(Comparator.comparingInt(FoundStatement::start).thenComparingInt(FoundStatement::end));
         return dedupe(out);
+    }
+
+    private static boolean hasSingleMark(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '‘' || c == '‚' || c == '‹' || c == '›' || c == '\'' && (i == from
+                    || !Character.isLetter(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reflexive objects: "I told myself: ‘…’" is a thought, not a statement. */
+    private static final java.util.Set<String> REFLEXIVE = java.util.Set.of("myself", "himself", "herself",
+            "themselves", "ourselves", "yourself", "itself");
+
+    /**
+     * Quotes inside a direct quote that the speaker reports as someone's words ({@code I said: ‘Look, …’}).
+     * Thoughts and hypothetical speech have no speech cue and are left out.
+     */
+    private List<FoundStatement> nested(Article outer, Draft d, Source outerSource) {
+        if (d.end() - d.start() < 20 || !hasSingleMark(outer.text, d.start(), d.end())) {
+            return List.of();
+        }
+        Article a = Article.of(outer.text.substring(d.start(), d.end()), outer.lexicon);
+        List<FoundStatement> out = new ArrayList<>();
+        for (int k = 0; k < a.size(); k++) {
+            if (!a.tok(k).isQuote() || !QuoteFilter.isStatementQuote(a, k)) {
+                continue;
+            }
+            Attribution at = attacher.before(a, k);
+            if (at == null || at.cue() == null || at.speaker() == null || at.cueToken() < 0
+                    || !a.lexicon.clauseVerbs().contains(a.tok(at.cueToken()).lower())
+                    || at.cueToken() + 1 < a.size() && REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
+                continue;
+            }
+            String speaker = a.slice(at.speaker().from(), at.speaker().to());
+            String lower = speaker.toLowerCase(Locale.ROOT);
+            String canonical = lower.equals("i") || lower.equals("we") ? outerSource.canonical() : speaker;
+            Quote q = a.quote(k);
+            int start = d.start() + q.contentStart();
+            int end = d.start() + q.contentEnd();
+            out.add(new FoundStatement(outer.text.substring(start, end), speaker, canonical, at.cue(),
+                    StatementKind.DIRECT, start, end));
+        }
+        return out;
     }
 
     /** Drops a statement found twice (same span and kind). */
     private static List<FoundStatement> dedupe(List<FoundStatement> in) {
-        List<FoundStatement> out = new ArrayList<>();
+        List<FoundStatement> out = new ArrayList<>(in.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (FoundStatement s : in) {
-            boolean dup = false;
-            for (FoundStatement o : out) {
-                if (o.start() == s.start() && o.end() == s.end() && o.kind() == s.kind()) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
+            if (seen.add(s.start() + ":" + s.end() + ":" + s.kind())) {
                 out.add(s);
             }
         }
@@ -164,8 +209,12 @@ public final class StatementExtractor {
     private static final class SourceTracker {
         private final Article a;
         private final NameResolver names;
+        /** How far back a role noun or pronoun looks for its source. */
+        private static final int LOOK_BACK = 60;
+
         private Source last;
         private final List<Source> speakers = new ArrayList<>();
+        private final java.util.Set<String> speakerKeys = new java.util.HashSet<>();
 
         SourceTracker(Article a, NameResolver names) {
             this.a = a;
@@ -175,6 +224,9 @@ public final class StatementExtractor {
         void spoke(Source s) {
             last = s;
             speakers.add(s);
+            if (s.key() != null) {
+                speakerKeys.add(s.key());
+            }
         }
 
         Source source(Span span, int at) {
@@ -182,7 +234,7 @@ public final class StatementExtractor {
             String canonical;
             int issued = NameResolver.issuedBy(written);
             if (issued > 0) {
-                canonical = NameResolver.stripArticle(written.substring(written.indexOf(" by ", issued) + 4).trim());
+                canonical = written.substring(written.indexOf(" by ", issued) + 4).trim();
                 return new Source(written.substring(0, issued).trim(), canonical, null, false);
             }
             if (span.length() == 1 && a.lexicon.pronouns().contains(a.tok(span.from()).lower())) {
@@ -203,11 +255,11 @@ public final class StatementExtractor {
         /** {@code the source}, {@code the expert}: the earlier source with the same head noun. */
         private String roleNoun(String written, String canonical) {
             String lower = written.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("the ")) {
-                return canonical;
+            if (!lower.startsWith("the ") || !written.substring(4).equals(lower.substring(4))) {
+                return canonical; // only "the expert", not "the State Department statement"
             }
             String head = lower.substring(lower.lastIndexOf(' ') + 1);
-            for (int i = speakers.size() - 1; i >= 0; i--) {
+            for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 String sl = s.speaker().toLowerCase(Locale.ROOT);
                 if (!sl.equals(lower) && (sl.endsWith(" " + head) || sl.contains(" " + head + " "))) {
@@ -241,7 +293,7 @@ public final class StatementExtractor {
                     break;
                 }
             }
-            for (int i = speakers.size() - 1; i >= 0; i--) {
+            for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 if (s.key() != null && s.person() && names.genderOf(s.key()) * g >= 0) {
                     return s;
@@ -345,10 +397,8 @@ public final class StatementExtractor {
             if (n.titled() || names.genderOf(n.key()) != 0 || n.to() - n.from() >= 2) {
                 return true;
             }
-            for (Source s : speakers) {
-                if (n.key().equals(s.key())) {
-                    return true;
-                }
+            if (speakerKeys.contains(n.key())) {
+                return true;
             }
             String full = names.fullestOf(n.key());
             return full != null && full.contains(" ");

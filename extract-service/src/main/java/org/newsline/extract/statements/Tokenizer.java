@@ -28,7 +28,38 @@ final class Tokenizer {
             "prof", "rev", "hon", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
             "dec", "no", "vs", "pres", "mt", "ft", "supt", "insp", "det", "cpl", "pvt", "mme");
 
+    /** Shared strings for ASCII punctuation, so tokenizing does not allocate one per mark. */
+    private static final String[] PUNCT = new String[128];
+
+    static {
+        for (char c = 0; c < PUNCT.length; c++) {
+            PUNCT[c] = String.valueOf(c).intern();
+        }
+    }
+
     private Tokenizer() {
+    }
+
+    /** A letter or digit, with a fast path for ASCII. */
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** The lower-cased word, copying once: most words need no case change beyond the first letter. */
+    private static String lower(String text, int s, int e) {
+        boolean upper = false;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c)) {
+                upper = true;
+                break;
+            }
+        }
+        String w = text.substring(s, e);
+        return upper ? w.toLowerCase(Locale.ROOT) : w;
     }
 
     static List<Token> tokenize(String text, List<Quote> quotes) {
@@ -39,7 +70,7 @@ final class Tokenizer {
         while (i < n) {
             if (qi < quotes.size() && quotes.get(qi).open() == i) {
                 Quote q = quotes.get(qi);
-                out.add(new Token(Token.Kind.QUOTE, q.open(), q.end(), "\"", qi));
+                out.add(new Token(Token.Kind.QUOTE, q.open(), q.end(), "\"", qi, false));
                 i = q.end();
                 qi++;
                 continue;
@@ -54,19 +85,19 @@ final class Tokenizer {
                         || text.charAt(i) == '\t')) {
                     i++;
                 }
-                out.add(new Token(Token.Kind.BREAK, s, i, "\n", -1));
+                out.add(new Token(Token.Kind.BREAK, s, i, "\n", -1, false));
                 continue;
             }
             if (Character.isWhitespace(c)) {
                 i++;
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
+            if (isWordChar(c)) {
                 int s = i;
                 i++;
                 while (i < n) {
                     char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    if (isWordChar(d)) {
                         i++;
                     } else if (joinsWord(text, i) && (qi >= quotes.size() || quotes.get(qi).open() != i)) {
                         i += 2;
@@ -77,10 +108,13 @@ final class Tokenizer {
                 if (i < n && text.charAt(i) == '.' && keepsDot(text, s, i)) {
                     i++;
                 }
-                out.add(new Token(Token.Kind.WORD, s, i, text.substring(s, i).toLowerCase(Locale.ROOT), -1));
+                char first = text.charAt(s);
+                boolean upper = Character.isUpperCase(first) || Character.isDigit(first);
+                out.add(new Token(Token.Kind.WORD, s, i, lower(text, s, i), -1, upper));
                 continue;
             }
-            out.add(new Token(Token.Kind.PUNCT, i, i + 1, String.valueOf(c), -1));
+            out.add(new Token(Token.Kind.PUNCT, i, i + 1, c < PUNCT.length ? PUNCT[c] : String.valueOf(c), -1,
+                    false));
             i++;
         }
         return out;
