@@ -71,9 +71,17 @@ final class XmlFeedReader {
                     itemElements.size() + " vs " + entries.size());
             fromDocument = null;
         }
+        // RFC 4287 4.2.1: an Atom entry without an author has the feed's
+        String feedAuthor = atom ? clean(text(first(first(root, "author"), "name"))) : null;
         List<FeedItem> items = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
-            items.add(item(entries.get(i), fromDocument == null ? null : fromDocument.get(i), feedUrl, i + 1, defects));
+            FeedItem item = item(entries.get(i), fromDocument == null ? null : fromDocument.get(i), feedUrl, i + 1,
+                    defects);
+            if (item.author() == null && feedAuthor != null) {
+                item = new FeedItem(item.title(), item.link(), item.guid(), item.published(), feedAuthor,
+                        item.summary());
+            }
+            items.add(item);
         }
         Element channel = atom ? root : first(root, "channel");
         // the site link from the document, as for items: Rome may pick the self link or resolve it elsewhere
@@ -379,6 +387,9 @@ final class XmlFeedReader {
     }
 
     private static Element first(Element parent, String name) {
+        if (parent == null) {
+            return null;
+        }
         for (Element c : parent.getChildren()) {
             if (c.getName().equals(name)) {
                 return c;

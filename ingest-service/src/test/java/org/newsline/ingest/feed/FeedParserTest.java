@@ -103,6 +103,7 @@ class FeedParserTest {
         assertThat(first.summary()).isEqualTo("Summary one");
         FeedItem second = feed.items().get(1);
         assertThat(second.link()).isEqualTo("https://elsewhere.example.com/story");
+        assertThat(second.author()).isEqualTo("Feed Author");   // RFC 4287: an entry inherits the feed's author
         assertThat(second.published()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
         assertThat(second.summary()).contains("Only content");
     }
