@@ -44,12 +44,20 @@ public final class PoliteFetcher {
             throws FetchException, InterruptedException {
         String host = FetchUrl.parse(url).host();
         if (checkRobots && robots != null) {
-            // robots.txt is fetched under the same permit rules as everything else
-            try (HostPermit permit = politeness.acquire(host)) {
+            if (robots.isCached(url)) {
                 robots.check(url);
+            } else {
+                // fetching robots.txt is a request to the host like any other: it takes a permit
+                HostPermit permit = politeness.acquire(host);
+                try {
+                    robots.check(url);
+                } finally {
+                    permit.close();
+                }
             }
         }
-        try (HostPermit permit = politeness.acquire(host)) {
+        HostPermit permit = politeness.acquire(host);
+        try {
             FetchResult result = fetcher.fetch(url, validators);
             crawlDelay(url, host, checkRobots);
             return result;
@@ -59,6 +67,8 @@ public final class PoliteFetcher {
                 politeness.backOff(host, e.retryAfter().orElse(DEFAULT_BACK_OFF));
             }
             throw e;
+        } finally {
+            permit.close();
         }
     }
 

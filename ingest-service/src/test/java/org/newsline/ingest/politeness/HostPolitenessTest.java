@@ -23,10 +23,13 @@ class HostPolitenessTest {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             futures.add(pool.submit(() -> {
-                try (HostPermit permit = politeness.acquire("news.example.com")) {
+                HostPermit permit = politeness.acquire("news.example.com");
+                try {
                     maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     Thread.sleep(20);
                     running.decrementAndGet();
+                } finally {
+                    permit.close();
                 }
                 return null;
             }));
