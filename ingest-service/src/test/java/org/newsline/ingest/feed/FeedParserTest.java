@@ -34,6 +34,33 @@ class FeedParserTest {
     }
 
     @Test
+    void rss090() throws Exception {
+        String rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                + "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>Ninety</title>"
+                + "<link>http://ninety.example.com/</link><description>d</description></channel>"
+                + "<item><title>Nine</title><link>http://ninety.example.com/9</link></item></rdf:RDF>";
+
+        ParsedFeed feed = parse(rdf, "http://ninety.example.com/rss");
+
+        assertThat(feed.title()).isEqualTo("Ninety");
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly("http://ninety.example.com/9");
+    }
+
+    @Test
+    void rss092WithEnclosureAndCategory() throws Exception {
+        String rss = "<rss version=\"0.92\"><channel><title>Ninety-two</title><link>http://n2.example.com/</link>"
+                + "<description>d</description><item><title>Show</title><description>ep</description>"
+                + "<category>audio</category><enclosure url=\"http://n2.example.com/a.mp3\" length=\"1\" "
+                + "type=\"audio/mpeg\"/></item></channel></rss>";
+
+        ParsedFeed feed = parse(rss, "http://n2.example.com/rss");
+
+        assertThat(feed.items().get(0).link()).isEqualTo("http://n2.example.com/a.mp3");
+        assertThat(feed.items().get(0).summary()).isEqualTo("ep");
+        assertThat(feed.defects()).isEmpty();
+    }
+
+    @Test
     void rss10() throws Exception {
         ParsedFeed feed = parser.parse(resource("rss10.rdf"), "application/rdf+xml", "http://rdf.example.org/index.rdf");
 
