@@ -45,7 +45,24 @@ final class XmlFeedReader {
     }
 
     ParsedFeed read(String xml, String feedUrl, DefectLog defects) throws FeedParseException {
-        Document doc = parseXml(xml);
+        Document doc;
+        try {
+            doc = parseXml(xml);
+        } catch (FeedParseException strict) {
+            // a truncated feed is not read leniently: its last item could carry half a link
+            if (!LenientXml.isComplete(xml)) {
+                throw new FeedParseException(strict.getMessage() + " (the document is truncated)", strict);
+            }
+            // not well-formed even after the repairs: let jsoup's forgiving XML parser rebuild the tree, then read
+            // that; if even this fails, the first error is the one worth reporting
+            String rebuilt = LenientXml.rebuild(xml);
+            try {
+                doc = parseXml(rebuilt);
+            } catch (FeedParseException again) {
+                throw strict;
+            }
+            defects.add("malformed XML read leniently", strict.getMessage());
+        }
         Element root = doc.getRootElement();
         String rootName = root.getName().toLowerCase(Locale.ROOT);
         if (rootName.equals("html")) {

@@ -291,6 +291,21 @@ class FeedParserTest {
     }
 
     @Test
+    void strayLessThanAndUnclosedTagsAreReadLenientlyAndRecorded() throws Exception {
+        ParsedFeed feed = parse("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<title>t</title><link>https://x.example/</link><description>d</description>"
+                + "<item><title>if a < b then</title><link>https://x.example/1</link><dc:creator>Ann</dc:creator>"
+                + "<description>line<br>break</description></item>"
+                + "<item><title>second</title><link>https://x.example/2</link></item></channel></rss>",
+                "https://x.example/f");
+
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly("https://x.example/1", "https://x.example/2");
+        assertThat(feed.items().get(0).title()).isEqualTo("if a < b then");
+        assertThat(feed.items().get(0).author()).isEqualTo("Ann");
+        assertThat(feed.defects()).anySatisfy(d -> assertThat(d).startsWith("malformed XML read leniently"));
+    }
+
+    @Test
     void controlCharactersAreRemovedAndRecorded() throws Exception {
         ParsedFeed feed = parse(rssWithItem("<title>bell\u0007 and \u0000null</title>"), "https://x.example/f");
 
