@@ -82,7 +82,11 @@ public final class HttpFetcher implements AutoCloseable {
         while (true) {
             redirects.visit(current);
             String hopUrl = current.toUrlString();
-            List<InetAddress> addresses = guard.resolve(hopUrl, current.host(), current.port());
+            long remaining = DeadlineInputStream.remainingMillis(deadline);
+            if (remaining <= 0) {
+                throw DeadlineInputStream.totalTimeout(hopUrl);
+            }
+            List<InetAddress> addresses = guard.resolve(hopUrl, current.host(), current.port(), remaining);
             try (PinnedConnection connection = PinnedConnection.get(current, addresses, policy, tls,
                     deadline, requestHeaders, open::add)) {
                 int status = connection.status();

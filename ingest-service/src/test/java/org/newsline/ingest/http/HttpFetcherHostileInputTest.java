@@ -134,6 +134,23 @@ class HttpFetcherHostileInputTest {
         assertThat(server.requests()).isEqualTo(6);
     }
 
+    @Test
+    void slowDnsIsCutOffByTheTotalTimeout() {
+        HostResolver slow = host -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.net.UnknownHostException(host);
+        };
+        HttpFetcher f = new HttpFetcher(policyFor("unused:1"), slow);
+        long start = System.nanoTime();
+
+        assertKind(() -> f.fetch("http://slow-dns.example/", null), FetchException.Kind.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+    }
+
     // --- bodies ---------------------------------------------------------------------------------------------
 
     @Test
