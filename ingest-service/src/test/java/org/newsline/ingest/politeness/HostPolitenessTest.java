@@ -112,6 +112,18 @@ class HostPolitenessTest {
     }
 
     @Test
+    void hostRulesParseFromConfiguration() {
+        List<HostPoliteness.HostRule> rules = HostPoliteness.HostRule.parseList("*.example.com=4/500ms; 127.0.0.*=50/0s,slow.example=1/PT5S");
+
+        assertThat(rules).containsExactly(
+                new HostPoliteness.HostRule("*.example.com", new HostPoliteness.Limits(4, Duration.ofMillis(500))),
+                new HostPoliteness.HostRule("127.0.0.*", new HostPoliteness.Limits(50, Duration.ZERO)),
+                new HostPoliteness.HostRule("slow.example", new HostPoliteness.Limits(1, Duration.ofSeconds(5))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostPoliteness.HostRule.parse("x.example=two/1s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.example=two/1s");
+    }
+
+    @Test
     void closingAPermitTwiceReleasesOnce() {
         HostPoliteness politeness = new HostPoliteness(new HostPoliteness.Limits(2, Duration.ZERO), List.of(), h -> h);
         HostPermit first = politeness.tryAcquire("h.example").orElseThrow();
