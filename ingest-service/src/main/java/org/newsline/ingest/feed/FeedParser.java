@@ -60,7 +60,17 @@ public final class FeedParser {
                     : "content that is neither XML nor JSON" + (mime == null ? "" : " (" + mime + ")")));
         }
         String xml = FeedXmlRepair.repair(text, defects);
-        return new XmlFeedReader(clock.instant()).read(xml, feedUrl, defects);
+        try {
+            return new XmlFeedReader(clock.instant()).read(xml, feedUrl, defects);
+        } catch (FeedParseException e) {
+            // an HTML page that does not start like one (a <meta> or <div> first) fails as XML; say what it is
+            if ("text/html".equals(ContentSniffer.mimeType(contentType)) || lower.startsWith("<meta")
+                    || lower.startsWith("<div") || lower.startsWith("<script") || lower.startsWith("<title")
+                    || lower.startsWith("<p>") || lower.startsWith("<link rel")) {
+                throw new FeedParseException("not a feed: HTML page", e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.newsline.ingest.feed;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Resolves the links a feed gives against a base, leniently: feeds leave spaces and non-ASCII unescaped. */
@@ -55,23 +54,9 @@ final class FeedUrls {
 
     private static URI uri(String s) {
         try {
-            return new URI(escape(s));
+            return new URI(org.newsline.ingest.http.FetchUrl.escapeForUri(s));
         } catch (URISyntaxException e) {
             return null;
         }
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp > 0x20 && cp < 0x7f && "\"<>\\^`{|}".indexOf(cp) < 0) {
-                out.appendCodePoint(cp);
-            } else {
-                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(String.format("%02X", b & 0xff));
-                }
-            }
-        });
-        return out.toString();
     }
 }

@@ -54,7 +54,7 @@ final class JsonFeedReader {
             defects.add("JSON Feed without an items array");
         }
         String site = FeedUrls.resolve(base, string(root, "home_page_url"));
-        return new ParsedFeed(XmlFeedReader.clean(string(root, "title")), FeedUrls.isHttp(site) ? site : null,
+        return new ParsedFeed(FeedElements.clean(string(root, "title")), FeedUrls.isHttp(site) ? site : null,
                 items, null, defects.toList());
     }
 
@@ -86,7 +86,7 @@ final class JsonFeedReader {
             defects.add("date in the future kept", "item " + index + ": " + published);
         }
         String author = author(item);
-        return new FeedItem(XmlFeedReader.clean(string(item, "title")), link, string(item, "id"), published,
+        return new FeedItem(FeedElements.clean(string(item, "title")), link, string(item, "id"), published,
                 author == null ? feedAuthor : author, summary == null ? null : summary.strip());
     }
 

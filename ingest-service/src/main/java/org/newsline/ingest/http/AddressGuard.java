@@ -5,6 +5,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Resolves a host once and refuses it if any of its addresses is internal: loopback, private (10/8, 172.16/12,
@@ -13,6 +19,13 @@ import java.util.List;
  * addresses returned, so a second DNS answer (rebinding) cannot slip an internal address in.
  */
 public final class AddressGuard {
+
+    /** Daemon threads for lookups; idle ones die after a minute. */
+    private static final ExecutorService DNS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "newsline-dns");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final FetchPolicy policy;
     private final HostResolver resolver;
@@ -30,12 +43,12 @@ public final class AddressGuard {
      *                        if the name does not resolve
      */
     public List<InetAddress> resolve(String url, String host, int port) throws FetchException {
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw new FetchException(FetchException.Kind.UNREACHABLE, url, "unknown host " + host, e);
-        }
+        return resolve(url, host, port, Long.MAX_VALUE);
+    }
+
+    /** As {@link #resolve(String, String, int)}, failing with {@code TIMEOUT} if DNS takes longer than {@code millis}. */
+    public List<InetAddress> resolve(String url, String host, int port, long millis) throws FetchException {
+        InetAddress[] addresses = lookup(url, host, millis);
         if (addresses == null || addresses.length == 0) {
             throw new FetchException(FetchException.Kind.UNREACHABLE, url, "no address for host " + host);
         }
@@ -51,6 +64,40 @@ public final class AddressGuard {
             }
         }
         return List.of(addresses);
+    }
+
+    private InetAddress[] lookup(String url, String host, long millis) throws FetchException {
+        if (millis == Long.MAX_VALUE || isIpLiteral(host)) {
+            return lookupNow(url, host);
+        }
+        // the system resolver cannot be given a timeout, so the lookup runs beside us and we stop waiting for it
+        Future<InetAddress[]> f = DNS.submit(() -> lookupNow(url, host));
+        try {
+            return f.get(Math.max(1, millis), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new FetchException(FetchException.Kind.TIMEOUT, url, "DNS lookup of " + host + " timed out", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FetchException fe) {
+                throw fe;
+            }
+            throw new FetchException(FetchException.Kind.UNREACHABLE, url, "DNS lookup of " + host + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(FetchException.Kind.UNREACHABLE, url, "interrupted during DNS lookup", e);
+        }
+    }
+
+    private InetAddress[] lookupNow(String url, String host) throws FetchException {
+        try {
+            return resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new FetchException(FetchException.Kind.UNREACHABLE, url, "unknown host " + host, e);
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     /** True if {@code a} is not a public unicast address. */

@@ -19,10 +19,16 @@ import java.util.regex.Pattern;
 public final class CharsetDetector {
 
     /** Where the charset came from. */
-    public enum Source { HEADER, BOM, DECLARATION, DETECTED }
+    public enum Source { HEADER, BOM, DECLARATION, DETECTED, CORRECTED }
 
-    /** A chosen charset and where it came from. */
-    public record Detection(Charset charset, Source source) {
+    /**
+     * A chosen charset and where it came from; for {@link Source#CORRECTED}, {@code declared} is the label the
+     * header or document gave and the bytes contradicted.
+     */
+    public record Detection(Charset charset, Source source, String declared) {
+        public Detection(Charset charset, Source source) {
+            this(charset, source, null);
+        }
     }
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -40,7 +46,7 @@ public final class CharsetDetector {
     public static Detection detect(String contentType, byte[] body) {
         Charset header = lookup(ContentSniffer.charsetParameter(contentType));
         if (header != null) {
-            return new Detection(header, Source.HEADER);
+            return checked(new Detection(header, Source.HEADER), body);
         }
         Charset bom = bomCharset(body);
         if (bom != null) {
@@ -48,9 +54,31 @@ public final class CharsetDetector {
         }
         Charset declared = declaredCharset(body);
         if (declared != null) {
-            return new Detection(declared, Source.DECLARATION);
+            return checked(new Detection(declared, Source.DECLARATION), body);
         }
-        return new Detection(Utf8Scan.of(body).isValid() ? StandardCharsets.UTF_8 : WINDOWS_1252, Source.DETECTED);
+        Utf8Scan scan = Utf8Scan.of(body);
+        return new Detection(scan.isValid() || scan.isMostlyUtf8() ? StandardCharsets.UTF_8 : WINDOWS_1252,
+                Source.DETECTED);
+    }
+
+    /**
+     * The declared charset unless the bytes prove the label wrong, the two mislabels that happen in practice:
+     * "UTF-8" on windows-1252 bytes, and "ISO-8859-1"/"windows-1252" on UTF-8 bytes.
+     */
+    private static Detection checked(Detection d, byte[] body) {
+        boolean utf8 = d.charset().equals(StandardCharsets.UTF_8);
+        boolean latin = d.charset().equals(WINDOWS_1252) || d.charset().name().equalsIgnoreCase("ISO-8859-15");
+        if (!utf8 && !latin) {
+            return d;
+        }
+        Utf8Scan scan = Utf8Scan.of(body);
+        if (utf8 && !scan.isValid() && !scan.isMostlyUtf8()) {
+            return new Detection(WINDOWS_1252, Source.CORRECTED, d.charset().name());
+        }
+        if (latin && scan.isValid() && scan.multiByteSequences() > 0) {
+            return new Detection(StandardCharsets.UTF_8, Source.CORRECTED, d.charset().name());
+        }
+        return d;
     }
 
     /** The charset named by a byte order mark, or null. */

@@ -23,7 +23,7 @@ public record FetchUrl(URI uri, String host, int port) {
         }
         URI uri;
         try {
-            uri = new URI(escapeIllegal(url.strip()));
+            uri = new URI(escapeForUri(url.strip()));
         } catch (URISyntaxException e) {
             throw invalid(url, "malformed URL: " + e.getReason());
         }
@@ -34,7 +34,7 @@ public record FetchUrl(URI uri, String host, int port) {
     public static FetchUrl resolve(FetchUrl base, String location) throws FetchException {
         URI target;
         try {
-            target = base.uri().resolve(new URI(escapeIllegal(location.strip())));
+            target = base.uri().resolve(new URI(escapeForUri(location.strip())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw invalid(location, "malformed redirect location");
         }
@@ -95,13 +95,46 @@ public record FetchUrl(URI uri, String host, int port) {
         return hash < 0 ? s : s.substring(0, hash);
     }
 
+    /**
+     * {@code url} with what {@link URI} refuses made acceptable: a non-ASCII host converted to its IDN (punycode)
+     * form, other characters outside URI syntax (spaces, {@code |}, non-ASCII) percent-encoded as UTF-8.
+     */
+    public static String escapeForUri(String url) {
+        String s = url;
+        int schemeEnd = s.indexOf("://");
+        if (schemeEnd > 0) {
+            int hostStart = schemeEnd + 3;
+            int hostEnd = hostStart;
+            while (hostEnd < s.length() && "/?#".indexOf(s.charAt(hostEnd)) < 0) {
+                hostEnd++;
+            }
+            String authority = s.substring(hostStart, hostEnd);
+            if (!authority.chars().allMatch(c -> c < 0x80)) {
+                s = s.substring(0, hostStart) + idnAuthority(authority) + s.substring(hostEnd);
+            }
+        }
+        return escapeIllegal(s);
+    }
+
+    private static String idnAuthority(String authority) {
+        int at = authority.lastIndexOf('@');
+        String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String port = colon < 0 ? "" : hostPort.substring(colon);
+        try {
+            return userInfo + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED) + port;
+        } catch (IllegalArgumentException e) {
+            return authority;   // left as it is; URI parsing will then refuse it
+        }
+    }
+
     private static String escapeIllegal(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
-                out.append(c);
-            } else if (c == '%' ) {
                 out.append(c);
             } else {
                 int cp = Character.codePointAt(s, i);

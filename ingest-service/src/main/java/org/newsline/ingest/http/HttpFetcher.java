@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches one URL safely: only http and https, every host resolved and checked by {@link AddressGuard} before a
@@ -29,6 +30,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private final FetchPolicy policy;
     private final AddressGuard guard;
+    private final SSLSocketFactory tls;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -38,8 +40,14 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** A fetcher that resolves names with {@code resolver} (tests use a fixed table). */
     public HttpFetcher(FetchPolicy policy, HostResolver resolver) {
+        this(policy, resolver, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** A fetcher with its own TLS trust (tests use a self-signed certificate; production the JDK's defaults). */
+    public HttpFetcher(FetchPolicy policy, HostResolver resolver, SSLSocketFactory tls) {
         this.policy = java.util.Objects.requireNonNull(policy, "policy");
         this.guard = new AddressGuard(policy, java.util.Objects.requireNonNull(resolver, "resolver"));
+        this.tls = java.util.Objects.requireNonNull(tls, "tls");
     }
 
     public FetchPolicy policy() {
@@ -74,9 +82,13 @@ public final class HttpFetcher implements AutoCloseable {
         while (true) {
             redirects.visit(current);
             String hopUrl = current.toUrlString();
-            List<InetAddress> addresses = guard.resolve(hopUrl, current.host(), current.port());
-            try (PinnedConnection connection = PinnedConnection.get(current, addresses, policy, deadline,
-                    requestHeaders, open::add)) {
+            long remaining = DeadlineInputStream.remainingMillis(deadline);
+            if (remaining <= 0) {
+                throw DeadlineInputStream.totalTimeout(hopUrl);
+            }
+            List<InetAddress> addresses = guard.resolve(hopUrl, current.host(), current.port(), remaining);
+            try (PinnedConnection connection = PinnedConnection.get(current, addresses, policy, tls,
+                    deadline, requestHeaders, open::add)) {
                 int status = connection.status();
                 Map<String, String> headers = connection.headers();
                 if (RedirectFollower.isRedirect(status)) {

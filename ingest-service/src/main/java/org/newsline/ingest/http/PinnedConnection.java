@@ -36,7 +36,8 @@ final class PinnedConnection implements AutoCloseable {
     }
 
     /** Connects, sends a GET with {@code extraHeaders} and reads the response head. */
-    static PinnedConnection get(FetchUrl url, List<InetAddress> addresses, FetchPolicy policy, long deadlineNanos,
+    static PinnedConnection get(FetchUrl url, List<InetAddress> addresses, FetchPolicy policy,
+                                SSLSocketFactory tls, long deadlineNanos,
                                 Map<String, String> extraHeaders, java.util.function.Consumer<Socket> onOpen)
             throws IOException {
         String u = url.toUrlString();
@@ -44,7 +45,7 @@ final class PinnedConnection implements AutoCloseable {
         onOpen.accept(socket);
         try {
             if (url.isHttps()) {
-                socket = startTls(socket, url, policy, deadlineNanos);
+                socket = startTls(tls, socket, url, policy, deadlineNanos);
             }
             writeRequest(socket.getOutputStream(), url, policy, extraHeaders);
             InputStream in = new BufferedInputStream(new DeadlineInputStream(socket, policy.readTimeout(),
@@ -133,9 +134,8 @@ final class PinnedConnection implements AutoCloseable {
         throw last;
     }
 
-    private static Socket startTls(Socket plain, FetchUrl url, FetchPolicy policy, long deadlineNanos)
-            throws IOException {
-        SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    private static Socket startTls(SSLSocketFactory factory, Socket plain, FetchUrl url, FetchPolicy policy,
+                                   long deadlineNanos) throws IOException {
         SSLSocket tls = (SSLSocket) factory.createSocket(plain, url.host(), url.port(), true);
         SSLParameters params = tls.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");   // certificate must match the name, not the IP

@@ -48,6 +48,59 @@ public final class HostPoliteness {
             Objects.requireNonNull(limits, "limits");
         }
 
+        /**
+         * Parses {@code "pattern=concurrency/delay"}, the form configuration uses: {@code "*.example.com=4/500ms"},
+         * {@code "127.0.0.*=50/0s"}; the delay in ms, s, m or h, or ISO-8601 ({@code PT2S}).
+         *
+         * @throws IllegalArgumentException naming the bad part
+         */
+        public static HostRule parse(String spec) {
+            Objects.requireNonNull(spec, "spec");
+            int eq = spec.lastIndexOf('=');
+            int slash = spec.lastIndexOf('/');
+            if (eq <= 0 || slash < eq) {
+                throw new IllegalArgumentException("host rule must look like pattern=concurrency/delay: '" + spec + "'");
+            }
+            String pattern = spec.substring(0, eq).strip();
+            int concurrency;
+            try {
+                concurrency = Integer.parseInt(spec.substring(eq + 1, slash).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("host rule concurrency is not a number: '" + spec + "'");
+            }
+            return new HostRule(pattern, new Limits(concurrency, parseDelay(spec.substring(slash + 1).strip(), spec)));
+        }
+
+        /** Rules separated by commas, semicolons or whitespace; an empty string is no rules. */
+        public static List<HostRule> parseList(String specs) {
+            if (specs == null || specs.isBlank()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(specs.split("[,;\\s]+")).filter(x -> !x.isEmpty()).map(HostRule::parse)
+                    .toList();
+        }
+
+        private static Duration parseDelay(String d, String spec) {
+            try {
+                if (d.toUpperCase(Locale.ROOT).startsWith("P")) {
+                    return Duration.parse(d);
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(d);
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    return switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofHours(n);
+                    };
+                }
+            } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("host rule delay must be like 500ms, 2s, 1m or PT2S: '" + spec + "'");
+        }
+
         boolean matches(String host) {
             String p = pattern.toLowerCase(Locale.ROOT).strip();
             if (p.startsWith("*.") && host.equals(p.substring(2))) {

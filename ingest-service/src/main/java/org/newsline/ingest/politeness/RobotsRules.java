@@ -83,6 +83,15 @@ public final class RobotsRules {
                 : Optional.of(Duration.ofMillis(delay));
     }
 
+    /** True if the rules for {@code url}'s site are cached and fresh, so a check makes no request. */
+    public boolean isCached(String url) throws FetchException {
+        String site = site(url);
+        synchronized (cache) {
+            Entry cached = cache.get(site);
+            return cached != null && cached.expires().isAfter(clock.instant());
+        }
+    }
+
     private BaseRobotRules rules(String url) throws FetchException {
         return entry(url).rules();
     }

@@ -86,6 +86,14 @@ class FeedParserHostileInputTest {
     }
 
     @Test
+    void htmlFragmentWithoutDoctypeIsNotAFeed() {
+        byte[] html = "<meta charset=utf-8><title>x</title><div>text<br></div>".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(html, null, "https://x.example/"))
+                .isInstanceOf(FeedParseException.class).hasMessage("not a feed: HTML page");
+    }
+
+    @Test
     void xhtmlPageServedAsXmlIsNotAFeed() {
         byte[] xhtml = "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"
                 .getBytes(StandardCharsets.UTF_8);

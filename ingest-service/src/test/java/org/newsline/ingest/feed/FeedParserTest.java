@@ -34,6 +34,33 @@ class FeedParserTest {
     }
 
     @Test
+    void rss090() throws Exception {
+        String rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                + "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>Ninety</title>"
+                + "<link>http://ninety.example.com/</link><description>d</description></channel>"
+                + "<item><title>Nine</title><link>http://ninety.example.com/9</link></item></rdf:RDF>";
+
+        ParsedFeed feed = parse(rdf, "http://ninety.example.com/rss");
+
+        assertThat(feed.title()).isEqualTo("Ninety");
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly("http://ninety.example.com/9");
+    }
+
+    @Test
+    void rss092WithEnclosureAndCategory() throws Exception {
+        String rss = "<rss version=\"0.92\"><channel><title>Ninety-two</title><link>http://n2.example.com/</link>"
+                + "<description>d</description><item><title>Show</title><description>ep</description>"
+                + "<category>audio</category><enclosure url=\"http://n2.example.com/a.mp3\" length=\"1\" "
+                + "type=\"audio/mpeg\"/></item></channel></rss>";
+
+        ParsedFeed feed = parse(rss, "http://n2.example.com/rss");
+
+        assertThat(feed.items().get(0).link()).isEqualTo("http://n2.example.com/a.mp3");
+        assertThat(feed.items().get(0).summary()).isEqualTo("ep");
+        assertThat(feed.defects()).isEmpty();
+    }
+
+    @Test
     void rss10() throws Exception {
         ParsedFeed feed = parser.parse(resource("rss10.rdf"), "application/rdf+xml", "http://rdf.example.org/index.rdf");
 
@@ -103,6 +130,7 @@ class FeedParserTest {
         assertThat(first.summary()).isEqualTo("Summary one");
         FeedItem second = feed.items().get(1);
         assertThat(second.link()).isEqualTo("https://elsewhere.example.com/story");
+        assertThat(second.author()).isEqualTo("Feed Author");   // RFC 4287: an entry inherits the feed's author
         assertThat(second.published()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
         assertThat(second.summary()).contains("Only content");
     }
@@ -260,6 +288,21 @@ class FeedParserTest {
 
         assertThat(feed.items().get(0).title()).startsWith("Grüße aus Köln und Zürich ").contains("\uFFFD");
         assertThat(feed.defects()).anySatisfy(d -> assertThat(d).contains("invalid UTF-8"));
+    }
+
+    @Test
+    void strayLessThanAndUnclosedTagsAreReadLenientlyAndRecorded() throws Exception {
+        ParsedFeed feed = parse("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<title>t</title><link>https://x.example/</link><description>d</description>"
+                + "<item><title>if a < b then</title><link>https://x.example/1</link><dc:creator>Ann</dc:creator>"
+                + "<description>line<br>break</description></item>"
+                + "<item><title>second</title><link>https://x.example/2</link></item></channel></rss>",
+                "https://x.example/f");
+
+        assertThat(feed.items()).extracting(FeedItem::link).containsExactly("https://x.example/1", "https://x.example/2");
+        assertThat(feed.items().get(0).title()).isEqualTo("if a < b then");
+        assertThat(feed.items().get(0).author()).isEqualTo("Ann");
+        assertThat(feed.defects()).anySatisfy(d -> assertThat(d).startsWith("malformed XML read leniently"));
     }
 
     @Test

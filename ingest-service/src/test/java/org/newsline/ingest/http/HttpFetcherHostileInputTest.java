@@ -134,6 +134,23 @@ class HttpFetcherHostileInputTest {
         assertThat(server.requests()).isEqualTo(6);
     }
 
+    @Test
+    void slowDnsIsCutOffByTheTotalTimeout() {
+        HostResolver slow = host -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.net.UnknownHostException(host);
+        };
+        HttpFetcher f = new HttpFetcher(policyFor("unused:1"), slow);
+        long start = System.nanoTime();
+
+        assertKind(() -> f.fetch("http://slow-dns.example/", null), FetchException.Kind.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+    }
+
     // --- bodies ---------------------------------------------------------------------------------------------
 
     @Test
@@ -274,13 +291,37 @@ class HttpFetcherHostileInputTest {
     }
 
     @Test
-    void invalidUtf8BodyDecodesWithReplacementCharacters() throws Exception {
-        byte[] body = {'<', 'p', '>', 'o', 'k', ' ', (byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF, '<', '/', 'p', '>'};
+    void invalidUtf8BytesInUtf8TextAreReplacedNotThrown() throws Exception {
+        byte[] prefix = "<p>Grüße aus Köln ".getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = {(byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF, '<', '/', 'p', '>'};
+        byte[] body = new byte[prefix.length + damaged.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(damaged, 0, body, prefix.length, damaged.length);
         server.serve("/bad-utf8", 200, "text/html; charset=utf-8", body);
 
         FetchResult r = fetcher().fetch(server.url("/bad-utf8"), null);
 
-        assertThat(r.text()).startsWith("<p>ok ").contains("\uFFFD").endsWith("</p>");
+        assertThat(r.charset()).isEqualTo("utf-8");
+        assertThat(r.text()).startsWith("<p>Grüße aus Köln ").contains("\uFFFD").endsWith("</p>");
+    }
+
+    @Test
+    void mislabelledUtf8OnWindows1252BytesIsReadAsWindows1252() throws Exception {
+        byte[] body = "<p>Café “quoted” naïve</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        server.serve("/mislabelled", 200, "text/html; charset=utf-8", body);
+
+        FetchResult r = fetcher().fetch(server.url("/mislabelled"), null);
+
+        assertThat(r.text()).isEqualTo("<p>Café “quoted” naïve</p>");
+        assertThat(r.charset()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void mislabelledLatin1OnUtf8BytesIsReadAsUtf8() throws Exception {
+        byte[] body = "<html><meta charset=iso-8859-1><p>Zürich – Köln</p></html>".getBytes(StandardCharsets.UTF_8);
+        server.serve("/mislabelled", 200, "text/html", body);
+
+        assertThat(fetcher().fetch(server.url("/mislabelled"), null).text()).contains("Zürich – Köln");
     }
 
     @Test

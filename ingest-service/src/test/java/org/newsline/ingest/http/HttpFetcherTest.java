@@ -134,6 +134,20 @@ class HttpFetcherTest {
     }
 
     @Test
+    void internationalHostAndPathAreEncoded() throws Exception {
+        server.serve("/ü x", "text/plain", "umlaut");   // the server decodes the path
+        HostResolver idnIsLoopback = host -> new java.net.InetAddress[] {
+                java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        HttpFetcher f = new HttpFetcher(server.policy().withAllowedHost("xn--bcher-kva.example:" + server.port()),
+                idnIsLoopback);
+
+        FetchResult r = f.fetch("http://bücher.example:" + server.port() + "/ü x", null);
+
+        assertThat(r.text()).isEqualTo("umlaut");
+        assertThat(server.lastRequestHeaders("/ü x").get("host")).isEqualTo("xn--bcher-kva.example:" + server.port());
+    }
+
+    @Test
     void chunkedBodyIsDecoded() throws Exception {
         server.route("/chunked", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");

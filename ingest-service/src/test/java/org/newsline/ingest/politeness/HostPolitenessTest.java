@@ -23,10 +23,13 @@ class HostPolitenessTest {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             futures.add(pool.submit(() -> {
-                try (HostPermit permit = politeness.acquire("news.example.com")) {
+                HostPermit permit = politeness.acquire("news.example.com");
+                try {
                     maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                     Thread.sleep(20);
                     running.decrementAndGet();
+                } finally {
+                    permit.close();
                 }
                 return null;
             }));
@@ -106,6 +109,18 @@ class HostPolitenessTest {
         assertThat(politeness.limitsFor("bigsite.example").maxConcurrent()).isEqualTo(8);
         assertThat(politeness.limitsFor("notbigsite.example")).isEqualTo(HostPoliteness.Limits.defaults());
         assertThat(politeness.limitsFor("127.0.0.9").minDelay()).isZero();
+    }
+
+    @Test
+    void hostRulesParseFromConfiguration() {
+        List<HostPoliteness.HostRule> rules = HostPoliteness.HostRule.parseList("*.example.com=4/500ms; 127.0.0.*=50/0s,slow.example=1/PT5S");
+
+        assertThat(rules).containsExactly(
+                new HostPoliteness.HostRule("*.example.com", new HostPoliteness.Limits(4, Duration.ofMillis(500))),
+                new HostPoliteness.HostRule("127.0.0.*", new HostPoliteness.Limits(50, Duration.ZERO)),
+                new HostPoliteness.HostRule("slow.example", new HostPoliteness.Limits(1, Duration.ofSeconds(5))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostPoliteness.HostRule.parse("x.example=two/1s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.example=two/1s");
     }
 
     @Test
