@@ -23,19 +23,21 @@ final class FeedsCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode body = api.client().get("/api/feeds", Map.of());
         JsonNode items = body.has("items") ? body.get("items") : body;
+        java.io.PrintStream out = Stdout.utf8();
         if (json) {
-            items.forEach(i -> System.out.println(i.toString()));
+            items.forEach(i -> out.println(i.toString()));
+            out.flush();
             return 0;
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"FEED", "TITLE", "LAST POLL", "STATUS", "NEW 24H", "NEXT POLL", "FAILURES",
                 "LAST ERROR"});
         for (JsonNode f : items) {
-            rows.add(new String[] {f.path("feedId").asText(), text(f, "title"), text(f, "lastPolledAt"),
-                    text(f, "lastStatus"), text(f, "newItemsLastDay"), text(f, "nextPollAt"),
+            rows.add(new String[] {f.path("feedId").asText(), text(f, "title"), Cells.second(f, "lastPolledAt"),
+                    text(f, "lastStatus"), text(f, "newItemsLastDay"), Cells.second(f, "nextPollAt"),
                     text(f, "consecutiveFailures"), text(f, "lastError")});
         }
-        Table.print(rows, System.out);
+        Table.print(rows, out, 32, 40, 19, 6, 7, 19, 8, 60);
         return 0;
     }
 

@@ -38,7 +38,18 @@ final class SubscribeCommand implements Callable<Integer> {
             body.put("interval", interval);
         }
         JsonNode sub = api.client().post("/api/feeds", body);
-        System.out.println("subscribed " + sub.path("url").asText() + " (feed " + sub.path("feedId").asText() + ")");
+        System.out.println(describe(url, sub));
         return 0;
+    }
+
+    /**
+     * One line about the new subscription. The API subscribes a discovered feed when given a page, and then
+     * answers with the feed's own URL: say which feed was chosen, so the user knows what is polled.
+     */
+    static String describe(String given, JsonNode sub) {
+        String feedUrl = sub.path("url").asText();
+        String title = sub.path("title").isTextual() ? " \"" + sub.get("title").asText() + "\"" : "";
+        String line = "subscribed " + feedUrl + title + " (feed " + sub.path("feedId").asText() + ")";
+        return feedUrl.equals(given.strip()) ? line : line + ", the feed found on " + given.strip();
     }
 }
