@@ -6,6 +6,8 @@ import org.newsline.runtime.config.Settings;
 import org.newsline.store.api.StoreApi;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.feeds.KafkaFeedSubscriptions;
+import org.newsline.store.replay.ReplayApi;
+import org.newsline.store.replay.ReplayJobs;
 
 /**
  * The store service alone: {@code java -jar store-service.jar}, configured by environment variables. It serves
@@ -26,8 +28,11 @@ public final class StoreMain {
             KafkaFeedSubscriptions subscriptions = new KafkaFeedSubscriptions(ctx.clients(), store,
                     IngestService.fetchPolicy(ctx.config()));
             ctx.routes().add(new StoreApi(store, subscriptions));
+            ReplayJobs replays = new ReplayJobs(store, ctx.clients(), ctx.config().dataDir());
+            ctx.routes().add(new ReplayApi(replays));
             ctx.health().add("store.consumer", () -> service.loop().joined());
             return () -> {
+                replays.close();
                 retention.close();
                 service.close();
                 subscriptions.close();

@@ -27,6 +27,8 @@ import org.newsline.store.StoreService;
 import org.newsline.store.api.StoreApi;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.feeds.KafkaFeedSubscriptions;
+import org.newsline.store.replay.ReplayApi;
+import org.newsline.store.replay.ReplayJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +58,15 @@ public final class Pipeline implements AutoCloseable {
      *                        Kafka cluster
      */
     public static Pipeline start(NewslineConfig config, Integer embedBrokerPort) throws IOException {
+        return start(config, embedBrokerPort, new Extractor());
+    }
+
+    /** Starts everything with this extractor (tests of replays stamp another extractor version). */
+    public static Pipeline start(NewslineConfig config, Integer embedBrokerPort, Extractor extractor)
+            throws IOException {
         Pipeline p = new Pipeline();
         try {
-            p.startAll(config, embedBrokerPort);
+            p.startAll(config, embedBrokerPort, extractor);
             return p;
         } catch (IOException | RuntimeException e) {
             p.close();
@@ -66,7 +74,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void startAll(NewslineConfig initial, Integer embedBrokerPort) throws IOException {
+    private void startAll(NewslineConfig initial, Integer embedBrokerPort, Extractor extractor) throws IOException {
         config = initial;
         if (embedBrokerPort != null) {
             broker = EmbeddedBroker.start(config.dataDir().resolve("kafka"), embedBrokerPort);
@@ -89,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
         started.add(new ArchiveRetention(store, config.duration(Settings.ARCHIVE_RETENTION), Clock.systemUTC()));
         health.add("store.consumer", () -> storeService.loop().joined());
 
-        ExtractService extract = new ExtractService(clients, new Extractor(), metrics).start();
+        ExtractService extract = new ExtractService(clients, extractor, metrics).start();
         started.add(extract);
         health.add("extract.consumer", () -> extract.loop().joined());
 
@@ -100,7 +108,10 @@ public final class Pipeline implements AutoCloseable {
         KafkaFeedSubscriptions subscriptions = new KafkaFeedSubscriptions(clients, store,
                 IngestService.fetchPolicy(config));
         started.add(subscriptions);
-        List<RouteSet> routes = List.of(new OpsRoutes(health, metrics), new StoreApi(store, subscriptions));
+        ReplayJobs replays = new ReplayJobs(store, clients, config.dataDir());
+        started.add(replays);
+        List<RouteSet> routes = List.of(new OpsRoutes(health, metrics), new StoreApi(store, subscriptions),
+                new ReplayApi(replays));
         http = HttpServer.start(config.string(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT), routes);
     }
 

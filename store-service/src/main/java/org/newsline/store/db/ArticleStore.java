@@ -107,6 +107,12 @@ public interface ArticleStore extends AutoCloseable {
     /** The newest dead letters at or after {@code since} (null: any time). */
     List<DeadLetter> deadLetters(Instant since, int limit);
 
+    /**
+     * Dead letters of one {@code stage} (null: every stage) at or after {@code since} (null: any time), newest
+     * first, a page at a time: the listing replays of dead letters walk with {@link Page#nextCursor()}.
+     */
+    Page<DeadLetter> deadLetters(String stage, Instant since, int limit, String cursor);
+
     /** Closes the connection pools. */
     @Override
     void close();

@@ -589,11 +589,30 @@ abstract class JdbcArticleStore implements ArticleStore {
         sql.append("ORDER BY d.at DESC, d.letter_id DESC LIMIT ?", limit);
         return inRead(c -> {
             List<DeadLetter> out = new ArrayList<>();
-            query(c, sql, rs -> out.add(new DeadLetter(rs.getInt("schema_version"), rs.getString("stage"),
-                    rs.getString("error"), rs.getString("source_topic"), rs.getInt("source_partition"),
-                    rs.getLong("source_offset"), rs.getString("record_key"), rs.getString("payload"),
-                    rs.getInt("payload_bytes"), getTime(rs, "at"))));
+            query(c, sql, rs -> out.add(deadLetterRow(rs)));
             return out;
+        });
+    }
+
+    @Override
+    public Page<DeadLetter> deadLetters(String stage, Instant since, int limit, String cursor) {
+        Limits.check(limit);
+        SqlQuery sql = new SqlQuery("SELECT * FROM dead_letters d");
+        if (stage != null) {
+            sql.where("d.stage = ?", stage);
+        }
+        if (since != null) {
+            sql.where("d.at >= ?", since);
+        }
+        if (cursor != null) {
+            CursorCodec.Cursor after = CursorCodec.decode(CursorCodec.DEAD_LETTERS, cursor);
+            sql.where("d.at < ? OR (d.at = ? AND d.letter_id < ?)", after.at(), after.at(), after.key(0));
+        }
+        sql.append("ORDER BY d.at DESC, d.letter_id DESC LIMIT ?", limit + 1);
+        return inRead(c -> {
+            List<DeadLetter> out = new ArrayList<>();
+            query(c, sql, rs -> out.add(deadLetterRow(rs)));
+            return page(out, limit, last -> CursorCodec.encode(CursorCodec.DEAD_LETTERS, last.at(), letterId(last)));
         });
     }
 
@@ -616,6 +635,12 @@ abstract class JdbcArticleStore implements ArticleStore {
                 rs.getString("description"), rs.getString("image"), rs.getString("section"),
                 Json.strings(rs.getString("tags")), rs.getString("text"), html, rs.getInt("word_count"),
                 rs.getString("content_hash"), rs.getInt("statement_count"), statements);
+    }
+
+    private DeadLetter deadLetterRow(ResultSet rs) throws SQLException {
+        return new DeadLetter(rs.getInt("schema_version"), rs.getString("stage"), rs.getString("error"),
+                rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset"),
+                rs.getString("record_key"), rs.getString("payload"), rs.getInt("payload_bytes"), getTime(rs, "at"));
     }
 
     private Statement statementRow(ResultSet rs) throws SQLException {

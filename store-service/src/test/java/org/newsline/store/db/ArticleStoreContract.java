@@ -355,6 +355,31 @@ abstract class ArticleStoreContract {
     }
 
     @Test
+    void deadLettersPageByStageCompletelyAndWithoutDuplicates() {
+        List<org.newsline.events.DeadLetter> letters = new ArrayList<>();
+        for (int n = 0; n < 7; n++) {
+            letters.add(Fixtures.deadLetter(n));
+        }
+        org.newsline.events.DeadLetter other = Fixtures.deadLetter(100);
+        letters.add(new org.newsline.events.DeadLetter(other.schemaVersion(), "store", other.error(),
+                other.sourceTopic(), other.partition(), other.offset(), other.key(), other.payload(),
+                other.payloadBytes(), other.at()));
+        store.putDeadLetters(letters);
+
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<org.newsline.events.DeadLetter> page = store.deadLetters("extract", T0.plusSeconds(2), 2, cursor);
+            page.items().forEach(d -> seen.add(d.offset()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).containsExactly(6L, 5L, 4L, 3L, 2L);
+        assertThat(store.deadLetters(null, null, 500, null).items()).hasSize(8);
+        assertThat(store.deadLetters("store", null, 500, null).items()).extracting(d -> d.offset())
+                .containsExactly(100L);
+    }
+
+    @Test
     void paginationWithCursorIsCompleteWithoutDuplicates() {
         List<Article> articles = new ArrayList<>();
         for (int n = 0; n < 137; n++) {
