@@ -12,6 +12,7 @@ import org.newsline.runtime.config.Settings;
 import org.newsline.runtime.health.Health;
 import org.newsline.runtime.health.OpsRoutes;
 import org.newsline.runtime.health.ProcessMetrics;
+import org.newsline.runtime.http.ApiAccess;
 import org.newsline.runtime.http.HttpServer;
 import org.newsline.runtime.http.RouteSet;
 import org.newsline.runtime.kafka.KafkaClients;
@@ -44,8 +45,10 @@ public final class ServiceRunner {
 
     public static void run(String name, Starter starter) {
         NewslineConfig config;
+        ApiAccess access;
         try {
             config = NewslineConfig.fromEnvironment(Map.of(), null);
+            access = ApiAccess.from(config); // an API open to the network refuses to start, before any work
         } catch (RuntimeException e) {
             System.err.println(name + ": configuration error: " + e.getMessage());
             System.exit(2);
@@ -74,7 +77,7 @@ public final class ServiceRunner {
             System.exit(1);
             return;
         }
-        HttpServer http = HttpServer.start(config.string(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT), routes);
+        HttpServer http = HttpServer.start(access, routes);
         LOG.info("{} running; health at http://{}:{}/health", name, config.string(Settings.HTTP_HOST), http.port());
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -180,7 +180,8 @@ public final class NewslineConfig {
         List<Row> rows = new ArrayList<>();
         for (Setting s : Settings.all()) {
             String value = raw.getOrDefault(s.key(), s.defaultValue());
-            rows.add(new Row(s.key(), s.envName(), s.defaultValue(), mask(s.secret(), value),
+            String shown = s == Settings.DB_URL ? maskUrlPassword(value) : mask(s.secret(), value);
+            rows.add(new Row(s.key(), s.envName(), s.defaultValue(), shown,
                     sources.getOrDefault(s.key(), "default"), s.doc()));
         }
         kafkaPassThrough().forEach((k, v) -> rows.add(new Row(KAFKA_PREFIX + k,
@@ -192,6 +193,18 @@ public final class NewslineConfig {
     static boolean isSecretKafkaKey(String k) {
         String l = k.toLowerCase(Locale.ROOT);
         return l.contains("password") || l.contains("jaas") || l.contains("secret") || l.contains("key");
+    }
+
+    /**
+     * A JDBC URL with any password in it masked: the {@code password} parameter and the password of user info
+     * ({@code //user:pw@host}). The URL is logged at start and printed by {@code newsctl config}.
+     */
+    static String maskUrlPassword(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1********");
+        return masked.replaceAll("(//[^/@:?#]*):[^/@?#]*@", "$1:********@");
     }
 
     private static String mask(boolean secret, String value) {

@@ -22,12 +22,26 @@ public final class HttpServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts a server on {@code host:port} (port 0 picks a free one) serving {@code routeSets}. */
+    /**
+     * Starts a server on {@code host:port} (port 0 picks a free one) serving {@code routeSets}, with no API
+     * token: only a loopback host is accepted.
+     */
     public static HttpServer start(String host, int port, List<RouteSet> routeSets) {
+        return start(ApiAccess.of(host, port, ""), routeSets);
+    }
+
+    /**
+     * Starts a server where {@code access} says, serving {@code routeSets}; with a token, requests that change
+     * state must carry it.
+     */
+    public static HttpServer start(ApiAccess access, List<RouteSet> routeSets) {
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(EventCodec.mapper(), false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
+            if (access.requiresToken()) {
+                config.routes.before(new BearerTokenCheck(access.token()));
+            }
             for (RouteSet set : routeSets) {
                 set.addTo(config.routes);
             }
@@ -45,7 +59,8 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
         });
-        app.start(host, port);
+        app.start(access.host(), access.port());
+        LOG.info("HTTP server on {}", access);
         return new HttpServer(app);
     }
 

@@ -18,6 +18,7 @@ import org.newsline.runtime.config.Settings;
 import org.newsline.runtime.health.Health;
 import org.newsline.runtime.health.OpsRoutes;
 import org.newsline.runtime.health.ProcessMetrics;
+import org.newsline.runtime.http.ApiAccess;
 import org.newsline.runtime.http.HttpServer;
 import org.newsline.runtime.http.RouteSet;
 import org.newsline.runtime.kafka.KafkaClients;
@@ -76,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void startAll(NewslineConfig initial, Integer embedBrokerPort, Extractor extractor) throws IOException {
         config = initial;
+        ApiAccess access = ApiAccess.from(config); // an API open to the network refuses to start, before any work
         if (embedBrokerPort != null) {
             broker = EmbeddedBroker.start(config.dataDir().resolve("kafka"), embedBrokerPort);
             config = config.with(Map.of(Settings.BOOTSTRAP_SERVERS.key(), broker.bootstrapServers()));
@@ -112,7 +114,7 @@ public final class Pipeline implements AutoCloseable {
         started.add(replays);
         List<RouteSet> routes = List.of(new OpsRoutes(health, metrics), new StoreApi(store, subscriptions),
                 new ReplayApi(replays));
-        http = HttpServer.start(config.string(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT), routes);
+        http = HttpServer.start(access, routes);
     }
 
     public NewslineConfig config() {
