@@ -3,6 +3,7 @@ package org.newsline.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsline.extract.bench.ExtractionBench;
+import org.newsline.extract.statements.eval.StatementBench;
 import org.newsline.store.bench.StoreBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,13 +11,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsctl bench ...}: speed measurements that print a table (never run in CI). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table.",
-        subcommands = {BenchCommand.Extraction.class, BenchCommand.Store.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Statements.class, BenchCommand.Store.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "say what to measure: extraction DIR or store JDBC_URL");
+                "say what to measure: extraction DIR, statements FILE or store JDBC_URL");
     }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
@@ -31,6 +32,22 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             ExtractionBench.run(dir, seconds, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "statements", mixinStandardHelpOptions = true,
+            description = "Articles/s of statement extraction on annotated articles.")
+    static final class Statements implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "e.g. eval/statements/dev.jsonl")
+        Path file;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Measuring time.")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            StatementBench.run(file, seconds, System.out);
             return 0;
         }
     }
