@@ -279,6 +279,16 @@ class FeedParserTest {
     }
 
     @Test
+    void utf16WithByteOrderMarkIsRead() throws Exception {
+        byte[] xml = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + rssWithItem("<title>Ελληνικά</title>"))
+                .getBytes(StandardCharsets.UTF_16LE);
+
+        ParsedFeed feed = parser.parse(xml, "application/rss+xml", "https://x.example/f");
+
+        assertThat(feed.items().get(0).title()).isEqualTo("Ελληνικά");
+    }
+
+    @Test
     void invalidUtf8BytesAreReplacedAndRecorded() throws Exception {
         byte[] good = rssWithItem("<title>Grüße aus Köln und Zürich XYZ</title>").getBytes(StandardCharsets.UTF_8);
         String s = new String(good, StandardCharsets.ISO_8859_1).replace("XYZ", "\u00ff\u00fe");

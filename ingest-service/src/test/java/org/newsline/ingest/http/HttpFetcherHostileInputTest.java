@@ -207,6 +207,15 @@ class HttpFetcherHostileInputTest {
     }
 
     @Test
+    void deflateBombIsCutOffAtTheDecodedLimit() throws Exception {
+        byte[] bomb = HttpFetcherTest.deflate(new byte[32 << 20], false);
+        assertThat(bomb.length).isLessThan((int) LIMIT);
+        server.serve("/bomb", 200, "text/html", bomb, "Content-Encoding", "deflate");
+
+        assertKind(() -> fetcher().fetch(server.url("/bomb"), null), FetchException.Kind.TOO_LARGE);
+    }
+
+    @Test
     void corruptGzipIsProtocolError() {
         server.serve("/bad", 200, "text/html", "not gzip at all".getBytes(StandardCharsets.UTF_8),
                 "Content-Encoding", "gzip");
