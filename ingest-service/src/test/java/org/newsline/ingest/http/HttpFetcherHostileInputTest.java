@@ -77,6 +77,21 @@ class HttpFetcherHostileInputTest {
     }
 
     @Test
+    void blockedHostIsNeverConnectedTo() throws Exception {
+        try (RawServer raw = new RawServer(s -> RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            HttpFetcher f = new HttpFetcher(policyFor(raw.hostPort()));
+
+            assertKind(() -> f.fetch("http://localhost:" + raw.port() + "/", null), FetchException.Kind.BLOCKED_ADDRESS);
+            assertKind(() -> new HttpFetcher(FetchPolicy.defaults()).fetch(raw.url("/"), null),
+                    FetchException.Kind.BLOCKED_ADDRESS);
+            Thread.sleep(100);   // a connection, had one been made, would have been accepted by now
+            assertThat(raw.connections()).isZero();
+            assertThat(f.fetch(raw.url("/"), null).text()).isEqualTo("ok");   // the allowed host:port does connect
+            assertThat(raw.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void hostNameWithAnyPrivateAnswerIsBlockedEvenIfAnotherIsPublic() throws Exception {
         HostResolver rebinding = host -> new InetAddress[] {
                 InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14}),
