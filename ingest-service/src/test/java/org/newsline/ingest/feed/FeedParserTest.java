@@ -221,7 +221,7 @@ class FeedParserTest {
         ParsedFeed feed = parse(rssWithItem("<title>caf&eacute;&nbsp;time &mdash; now</title><link>https://x.example/1</link>"),
                 "https://x.example/f");
 
-        assertThat(feed.items().get(0).title()).isEqualTo("café\u00a0time — now".replace("\u00a0", "\u00a0"));
+        assertThat(feed.items().get(0).title()).isEqualTo("café\u00a0time — now");
         assertThat(feed.defects()).anySatisfy(d -> assertThat(d).contains("undeclared HTML entity").contains("&eacute;"));
     }
 
