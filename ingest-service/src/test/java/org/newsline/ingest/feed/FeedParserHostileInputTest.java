@@ -166,6 +166,22 @@ class FeedParserHostileInputTest {
     }
 
     @Test
+    void enormousItemFieldsAreCutSoRecordsStaySendable() throws Exception {
+        String book = "word ".repeat(100_000);
+        ParsedFeed feed = parse(FeedParserTest.rssWithItem("<title>" + "t".repeat(5_000) + "</title>"
+                + "<link>https://x.example/" + "a".repeat(9_000) + "</link><guid isPermaLink=\"false\">g</guid>"
+                + "<description>" + book + "</description>"));
+
+        FeedItem item = feed.items().get(0);
+        assertThat(item.summary()).hasSize(ItemLimits.MAX_SUMMARY);
+        assertThat(item.title()).hasSize(ItemLimits.MAX_TITLE);
+        assertThat(item.link()).isNull();
+        assertThat(item.guid()).isEqualTo("g");
+        assertThat(feed.defects()).anySatisfy(d -> assertThat(d).contains("summary cut"))
+                .anySatisfy(d -> assertThat(d).contains("link longer than"));
+    }
+
+    @Test
     void hugeNumericCharacterReferencesAreDropped() throws Exception {
         ParsedFeed feed = parse(FeedParserTest.rssWithItem("<title>a&#99999999;b&#x0;c</title>"));
 
