@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class FeedDateParser {
 
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?\\s*(.*)");
+            "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[Tt ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?)?\\s*(.*)");
     private static final Pattern RFC822 = Pattern.compile(
             "(?:[A-Za-z]+\\.?,?\\s*)?(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/]+([A-Za-z\\u00e0-\\u00fb]+)\\.?,?[\\s\\-/]+(\\d{2,4})"
                     + "(?:[\\s,T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?\\s*(.*)");

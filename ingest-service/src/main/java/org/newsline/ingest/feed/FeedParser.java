@@ -4,7 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import org.newsline.events.FeedItem;
 import org.newsline.ingest.http.CharsetDetector;
 import org.newsline.ingest.http.ContentSniffer;
 import org.newsline.ingest.http.Utf8Scan;
@@ -44,6 +46,13 @@ public final class FeedParser {
             throw new FeedParseException("not a feed: empty body");
         }
         DefectLog defects = new DefectLog();
+        ParsedFeed feed = read(body, contentType, feedUrl, defects);
+        List<FeedItem> items = ItemLimits.apply(feed.items(), defects);
+        return new ParsedFeed(feed.title(), feed.siteUrl(), items, feed.ttlHint(), defects.toList());
+    }
+
+    private ParsedFeed read(byte[] body, String contentType, String feedUrl, DefectLog defects)
+            throws FeedParseException {
         String text = decode(body, contentType, defects);
         String start = ContentSniffer.skipXmlPreambleOf(text.stripLeading().replaceFirst("^\uFEFF", "").stripLeading());
         String lower = start.substring(0, Math.min(start.length(), 200)).toLowerCase(Locale.ROOT);

@@ -31,7 +31,6 @@ import org.newsline.events.FeedItem;
 final class XmlFeedReader {
 
     private static final Set<String> ROME_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
-    private static final int MAX_TITLE = 2_000;
 
     private final Instant now;
 
@@ -124,8 +123,7 @@ final class XmlFeedReader {
     }
 
     private static String title(SyndEntry entry) {
-        String t = clean(entry.getTitle());
-        return t != null && t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE) : t;
+        return clean(entry.getTitle());
     }
 
     private static String summary(SyndEntry entry) {

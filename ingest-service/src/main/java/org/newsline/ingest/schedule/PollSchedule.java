@@ -52,6 +52,9 @@ public final class PollSchedule {
         }
     }
 
+    /** A new subscription is polled this soon. */
+    public static final Duration FIRST_POLL_WITHIN = Duration.ofSeconds(4);
+
     private final Settings settings;
     private final RandomGenerator random;
 
@@ -66,6 +69,11 @@ public final class PollSchedule {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The first poll of a new subscription: within {@link #FIRST_POLL_WITHIN}, spread so that an import does not burst. */
+    public Instant firstPoll(Instant now) {
+        return now.plusMillis((long) (random.nextDouble() * FIRST_POLL_WITHIN.toMillis()));
     }
 
     /**

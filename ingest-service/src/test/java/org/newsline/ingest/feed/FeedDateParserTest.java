@@ -105,6 +105,11 @@ class FeedDateParserTest {
     }
 
     @Test
+    void isoLikeWithSlashes() {
+        assertThat(p("2003/12/13 18:30")).isEqualTo(Instant.parse("2003-12-13T18:30:00Z"));
+    }
+
+    @Test
     void isoDateOnly() {
         assertThat(p("2003-12-13")).isEqualTo(Instant.parse("2003-12-13T00:00:00Z"));
     }

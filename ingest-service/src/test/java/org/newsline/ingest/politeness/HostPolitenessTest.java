@@ -64,7 +64,7 @@ class HostPolitenessTest {
             assertThat(a.key()).isNotEqualTo(b.key());
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     }
 
     @Test

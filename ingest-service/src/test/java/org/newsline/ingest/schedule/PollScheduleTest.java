@@ -104,6 +104,18 @@ class PollScheduleTest {
     }
 
     @Test
+    void newSubscriptionIsPolledWithinFiveSecondsSpreadOut() {
+        PollSchedule jittered = new PollSchedule(PollSchedule.Settings.defaults(), new Random(5));
+        Set<Instant> distinct = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Instant first = jittered.firstPoll(NOW);
+            assertThat(first).isBetween(NOW, NOW.plusSeconds(5));
+            distinct.add(first);
+        }
+        assertThat(distinct).hasSizeGreaterThan(150);
+    }
+
+    @Test
     void failuresBackOffExponentially() {
         assertThat(exact.backoff(1, null)).isEqualTo(Duration.ofMinutes(5));
         assertThat(exact.backoff(2, null)).isEqualTo(Duration.ofMinutes(10));
