@@ -13,6 +13,8 @@ import org.newsline.ingest.http.FetchPolicy;
 import org.newsline.ingest.http.HttpFetcher;
 import org.newsline.ingest.poll.FeedPoller;
 import org.newsline.ingest.politeness.HostPoliteness;
+import org.newsline.ingest.politeness.PoliteFetcher;
+import org.newsline.ingest.politeness.RobotsRules;
 import org.newsline.ingest.schedule.PollSchedule;
 import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.config.Settings;
@@ -25,6 +27,9 @@ import org.newsline.runtime.kafka.KafkaClients;
  * (news.fetch to news.raw), sharing one fetch policy and one per-host politeness.
  */
 public final class IngestService implements AutoCloseable {
+
+    /** The name robots.txt rules are matched against. */
+    static final String ROBOTS_AGENT = "newsline";
 
     private final HttpFetcher fetcher;
     private final FeedPoller poller;
@@ -39,9 +44,10 @@ public final class IngestService implements AutoCloseable {
                 RandomGenerator.getDefault());
         String instance = InstanceId.of(config);
         int threads = config.integer(Settings.FETCH_THREADS);
-        this.poller = new FeedPoller(clients, fetcher, new FeedParser(), schedule, politeness, instance, threads,
-                metrics);
-        this.pages = new PageFetchService(clients, fetcher, politeness, instance, threads, metrics);
+        // polls and page fetches share one politeness: per-host limits hold across both
+        PoliteFetcher polite = new PoliteFetcher(fetcher, politeness, new RobotsRules(fetcher, ROBOTS_AGENT));
+        this.poller = new FeedPoller(clients, polite, new FeedParser(), schedule, instance, threads, metrics);
+        this.pages = new PageFetchService(clients, polite, instance, threads, metrics);
     }
 
     /** The fetch policy the configuration describes; the store checks new subscriptions with the same. */

@@ -25,9 +25,7 @@ import org.newsline.events.Topic;
 import org.newsline.events.UrlCanonicalizer;
 import org.newsline.ingest.http.FetchException;
 import org.newsline.ingest.http.FetchResult;
-import org.newsline.ingest.http.HttpFetcher;
-import org.newsline.ingest.politeness.HostPermit;
-import org.newsline.ingest.politeness.HostPoliteness;
+import org.newsline.ingest.politeness.PoliteFetcher;
 import org.newsline.runtime.kafka.BatchProcessor;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.Output;
@@ -45,8 +43,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     static final int MAX_ATTEMPTS = 3;
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
 
-    private final HttpFetcher fetcher;
-    private final HostPoliteness politeness;
+    private final PoliteFetcher fetcher;
     private final FetchedArticles fetched;
     private final ExecutorService pool;
     private final TransactionalLoop loop;
@@ -56,10 +53,9 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     private final Counter bytes;
     private final Timer latency;
 
-    public PageFetchService(KafkaClients clients, HttpFetcher fetcher, HostPoliteness politeness, String instanceId,
-                            int threads, MeterRegistry metrics) {
+    public PageFetchService(KafkaClients clients, PoliteFetcher fetcher, String instanceId, int threads,
+                            MeterRegistry metrics) {
         this.fetcher = fetcher;
-        this.politeness = politeness;
         this.fetched = new FetchedArticles(clients, GROUP);
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "newsline-page-fetch");
@@ -133,14 +129,12 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     }
 
     private Fetched fetch(FetchRequest request) throws InterruptedException {
-        String host = UrlCanonicalizer.canonicalHost(request.url());
         FetchResult result = null;
         for (int attempt = 1; result == null; attempt++) {
             long start = System.nanoTime();
-            try (HostPermit permit = politeness.acquire(host)) {
-                result = fetcher.fetch(request.url(), null);
+            try {
+                result = fetcher.fetch(request.url(), null, true);
             } catch (FetchException e) {
-                e.retryAfter().ifPresent(d -> politeness.backOff(host, d));
                 Duration wait = retryWait(e, attempt);
                 if (wait == null) {
                     return new Fetched(null, "fetch failed (" + e.kind() + (attempt > 1 ? ", " + attempt

@@ -17,7 +17,8 @@ import org.newsline.ingest.feed.FeedParser;
 import org.newsline.ingest.feed.ParsedFeed;
 import org.newsline.ingest.http.FetchException;
 import org.newsline.ingest.http.FetchResult;
-import org.newsline.ingest.http.HttpFetcher;
+import org.newsline.ingest.politeness.PoliteFetcher;
+import org.newsline.ingest.schedule.FeedHints;
 import org.newsline.ingest.http.Validators;
 import org.newsline.ingest.schedule.PollSchedule;
 
@@ -33,24 +34,25 @@ final class FeedPoll {
     static final int MIN_REMEMBERED_ITEMS = 500;
     static final Duration NEW_ITEM_WINDOW = Duration.ofDays(7);
 
-    private final HttpFetcher fetcher;
+    private final PoliteFetcher fetcher;
     private final FeedParser parser;
     private final PollSchedule schedule;
 
-    FeedPoll(HttpFetcher fetcher, FeedParser parser, PollSchedule schedule) {
+    FeedPoll(PoliteFetcher fetcher, FeedParser parser, PollSchedule schedule) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.schedule = schedule;
     }
 
-    PollResult poll(FeedSubscription sub, FeedState previous, Instant now) {
+    PollResult poll(FeedSubscription sub, FeedState previous, Instant now) throws InterruptedException {
         FeedState prev = previous != null ? previous : FeedState.initial(sub.feedId(), sub.url());
         boolean unconditional = prev.lastUnconditionalAt() == null
                 || prev.lastUnconditionalAt().plus(UNCONDITIONAL_EVERY).isBefore(now);
         Validators validators = unconditional ? null : new Validators(prev.etag(), prev.lastModified());
         FetchResult result;
         try {
-            result = fetcher.fetch(sub.url(), validators);
+            // a feed the user subscribed to is polled whatever robots.txt says about crawlers
+            result = fetcher.fetch(sub.url(), validators, false);
         } catch (FetchException e) {
             return failure(sub, prev, now, e.status(), e.kind() + ": " + e.getMessage(),
                     e.retryAfter().orElse(null));
@@ -60,7 +62,8 @@ final class FeedPoll {
         if (result.notModified()) {
             return new PollResult(new FeedState(Event.SCHEMA_VERSION, sub.feedId(), sub.url(), prev.title(),
                     prev.etag(), prev.lastModified(), now, now, lastUnconditional,
-                    schedule.nextPollAfterSuccess(recentTimes, null, sub.interval(), now), prev.currentInterval(),
+                    schedule.nextPollAfterSuccess(recentTimes, FeedHints.of(null, result.headers(), now),
+                            sub.interval(), now), prev.currentInterval(),
                     prev.recentItemIds(), List.of(), recentTimes, 0, 304, null, prev.defects()), List.of());
         }
         ParsedFeed feed;
@@ -111,7 +114,8 @@ final class FeedPoll {
         if (times.size() > 200) {
             times = times.subList(times.size() - 200, times.size());
         }
-        Instant next = schedule.nextPollAfterSuccess(times, feed.ttlHint(), sub.interval(), now);
+        Instant next = schedule.nextPollAfterSuccess(times, FeedHints.of(feed.ttlHint(), result.headers(), now),
+                sub.interval(), now);
         String etag = result.headers().get("etag");
         String lastModified = result.headers().get("last-modified");
         FeedState state = new FeedState(Event.SCHEMA_VERSION, sub.feedId(), sub.url(),

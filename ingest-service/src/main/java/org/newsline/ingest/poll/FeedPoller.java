@@ -33,10 +33,8 @@ import org.newsline.events.FetchRequest;
 import org.newsline.events.Topic;
 import org.newsline.events.UrlCanonicalizer;
 import org.newsline.ingest.feed.FeedParser;
-import org.newsline.ingest.http.HttpFetcher;
-import org.newsline.ingest.politeness.HostPermit;
+import org.newsline.ingest.politeness.PoliteFetcher;
 import org.newsline.ingest.schedule.PollSchedule;
-import org.newsline.ingest.politeness.HostPoliteness;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +52,6 @@ public final class FeedPoller implements Runnable, AutoCloseable {
 
     private final KafkaClients clients;
     private final FeedPoll feedPoll;
-    private final HostPoliteness politeness;
     private final String transactionalId;
     private final ExecutorService pool;
     private final int maxInFlight;
@@ -72,11 +69,10 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Counter newItems;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    public FeedPoller(KafkaClients clients, HttpFetcher fetcher, FeedParser parser, PollSchedule schedule,
-                      HostPoliteness politeness, String instanceId, int threads, MeterRegistry metrics) {
+    public FeedPoller(KafkaClients clients, PoliteFetcher fetcher, FeedParser parser, PollSchedule schedule,
+                      String instanceId, int threads, MeterRegistry metrics) {
         this.clients = clients;
         this.feedPoll = new FeedPoll(fetcher, parser, schedule);
-        this.politeness = politeness;
         this.transactionalId = "newsline-ingest-poller-" + instanceId;
         this.maxInFlight = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
@@ -222,15 +218,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     }
 
     private PollResult pollPolitely(FeedSubscription sub, FeedState state) throws InterruptedException {
-        String host;
-        try {
-            host = UrlCanonicalizer.canonicalHost(sub.url());
-        } catch (IllegalArgumentException e) {
-            host = sub.url();
-        }
-        try (HostPermit permit = politeness.acquire(host)) {
-            return feedPoll.poll(sub, state, Instant.now());
-        }
+        return feedPoll.poll(sub, state, Instant.now());
     }
 
     private void writeResults(KafkaProducer<String, byte[]> producer) {

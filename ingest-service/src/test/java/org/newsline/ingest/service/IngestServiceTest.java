@@ -43,7 +43,7 @@ import org.newsline.runtime.kafka.TopicAdmin;
 
 /**
  * The ingest service on a real broker against feeds and pages served on loopback: every item fetched and
- * published once, the same article through two feeds once, transient failures retried, permanent ones dead-
+ * published once, the same article through two feeds once, transient failures (502) retried, permanent ones dead-
  * lettered, and a restart that neither loses nor repeats anything.
  */
 @Tag("integration")
@@ -87,7 +87,7 @@ class IngestServiceTest {
                         .replace("https://", "http://") + "?utm_source=other";
                 send(ex, 200, "application/rss+xml", rss(List.of(first)));
             } else if (path.equals("/flaky.html") && n <= 2) {
-                send(ex, 503, "text/plain", "try later");
+                send(ex, 502, "text/plain", "bad gateway");
             } else if (path.equals("/gone.html")) {
                 send(ex, 404, "text/plain", "gone");
             } else if (path.endsWith(".html")) {
@@ -140,7 +140,7 @@ class IngestServiceTest {
         List<RawPage> raw = read(clients, Topic.RAW).stream().map(r -> EventCodec.decode(r.value(), RawPage.class)).toList();
         assertThat(raw).extracting(RawPage::articleId).doesNotHaveDuplicates().hasSize(21)
                 .contains(Ids.articleId(base() + "/flaky.html"));
-        assertThat(hits.get("/flaky.html").get()).as("a 503 is retried").isEqualTo(3);
+        assertThat(hits.get("/flaky.html").get()).as("a 502 is retried").isEqualTo(3);
         List<DeadLetter> dead = read(clients, Topic.DEAD_LETTER).stream()
                 .map(r -> EventCodec.decode(r.value(), DeadLetter.class)).toList();
         assertThat(dead).singleElement().satisfies(d -> {
