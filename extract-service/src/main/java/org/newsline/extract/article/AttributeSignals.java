@@ -46,7 +46,8 @@ final class AttributeSignals {
                 "adunit", "dfp", "gpt-ad", "banner", "popup", "modal", "overlay",
                 "breadcrumb", "pagination", "pager", "sidebar", "side-bar", "widget",
                 "trending", "popular", "most-read", "mostread", "recirc", "read-more", "readmore", "more-stories",
-                "also-read", "skip-link", "login", "navbar", "nav-bar", "navigation", "menu",
+                "also-read", "skip-link", "login", "navbar", "next-prev", "prev-next", "prevnext", "nextprev",
+                "post-nav", "previous-post", "next-post", "nav-links", "nav-bar", "navigation", "menu",
                 "masthead", "toolbar", "tooltip", "rss", "shoutbox", "skyscraper", "agegate", "jump-link",
                 "print-only", "screen-reader", "sr-only", "visually-hidden", "offscreen", "follow-us",
                 "tags", "tag-list", "taglist", "keywords", "author-bio", "bio-box", "about-author"}) {
@@ -102,7 +103,7 @@ final class AttributeSignals {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         int flags = MATCHER.match(lower);
-        if (hasAdToken(lower)) {
+        if (hasAdOrHiddenToken(lower)) {
             flags |= STRONG_NEGATIVE;
         }
         if (CACHE.size() < CACHE_LIMIT && value.length() <= 200) {
@@ -111,15 +112,48 @@ final class AttributeSignals {
         return flags;
     }
 
-    private static boolean hasAdToken(String lower) {
+    /**
+     * Whole class tokens that name ads ("ad", "ads"; as substrings they would hit "head", "read", "shadow"),
+     * or that hide the element in CSS frameworks ("d-none", "hidden") with no responsive token showing it again
+     * ("d-md-block", "md:block"). Either way the element is treated as boilerplate, guarded by its prose share
+     * like other boilerplate names, because scripts sometimes reveal hidden article text.
+     */
+    private static boolean hasAdOrHiddenToken(String lower) {
+        boolean hiddenToken = false;
+        boolean shownAgain = false;
         int start = -1;
         for (int i = 0, n = lower.length(); i <= n; i++) {
             char c = i < n ? lower.charAt(i) : ' ';
-            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            boolean word = c > ' ';
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                if (i - start <= 13 && AD_TOKENS.contains(lower.substring(start, i))) {
+                String token = lower.substring(start, i);
+                if (hasAdWord(token)) {
+                    return true;
+                }
+                if (token.equals("d-none") || token.equals("hidden")) {
+                    hiddenToken = true;
+                } else if ((token.startsWith("d-") && !token.endsWith("-none") && !token.startsWith("d-print"))
+                        || token.indexOf(':') > 0) {
+                    shownAgain = true;
+                }
+                start = -1;
+            }
+        }
+        return hiddenToken && !shownAgain;
+    }
+
+    /** Whether a class token has "ad", "ads"... as one of its alphanumeric words ("top_ad", "ad-box"). */
+    private static boolean hasAdWord(String token) {
+        int start = -1;
+        for (int i = 0, n = token.length(); i <= n; i++) {
+            char c = i < n ? token.charAt(i) : '-';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (alnum && start < 0) {
+                start = i;
+            } else if (!alnum && start >= 0) {
+                if (i - start <= 13 && AD_TOKENS.contains(token.substring(start, i))) {
                     return true;
                 }
                 start = -1;
