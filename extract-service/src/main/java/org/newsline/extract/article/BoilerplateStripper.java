@@ -51,6 +51,9 @@ final class BoilerplateStripper {
         if (tag.equals("form") && s.good < ExtractionSettings.FORM_KEEP_MIN_PROSE_CHARS) {
             return "form without prose";
         }
+        if (isCommentMicrodata(s.element)) {
+            return "microdata marks a comment";
+        }
         if (mode == Mode.RELAXED) {
             return null;
         }
@@ -65,9 +68,6 @@ final class BoilerplateStripper {
         int signal = s.signal;
         if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
             return "class/id names comments or consent";
-        }
-        if (isCommentMicrodata(s.element)) {
-            return "microdata marks a comment";
         }
         if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0) {
             if (s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_PROSE_CHARS) {
