@@ -39,7 +39,7 @@ final class ContentScorer {
         }
         if (s.element.attributesSize() > 0) {
             String itemprop = s.element.attr("itemprop");
-            if (!itemprop.isEmpty() && (itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text"))) {
+            if (itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text")) {
                 score += ExtractionSettings.ARTICLE_BODY_MICRODATA_BONUS * s.good;
             }
         }
