@@ -23,6 +23,11 @@ final class AttributeSignals {
     static final int STRONG_NEGATIVE = 1;
     /** Usually boilerplate (header, byline, meta), but sometimes wraps content; dropped only when small. */
     static final int WEAK_NEGATIVE = 2;
+    /**
+     * Names of titles and labels: furniture while short, but a paragraph of prose named "title" is prose
+     * (some CMSs mark the lead paragraph that way).
+     */
+    static final int TITLE_NAME = 32;
     /** Names of content containers (article, body, content, post, story). */
     static final int POSITIVE = 4;
     /** Boilerplate whatever else the page holds: comment threads, consent banners, recommendation widgets. */
@@ -55,9 +60,11 @@ final class AttributeSignals {
         }
         for (String k : new String[] {"header", "footer", "byline", "author", "dateline", "timestamp", "date",
                 "time", "meta", "caption", "credit", "extra", "supplement", "aside", "utility", "tools",
-                "share-", "paywall", "subtitle", "kicker", "teaser", "card", "promo", "label", "headline", "title",
-                "nav"}) {
+                "share-", "paywall", "teaser", "card", "promo", "nav"}) {
             MATCHER.add(k, WEAK_NEGATIVE);
+        }
+        for (String k : new String[] {"title", "headline", "subtitle", "kicker", "label"}) {
+            MATCHER.add(k, TITLE_NAME);
         }
         for (String k : new String[] {"article", "body", "content", "entry", "main", "post", "story", "text",
                 "blog", "prose", "rich-text", "richtext"}) {
@@ -88,7 +95,7 @@ final class AttributeSignals {
         }
         int flags = flagsOf(el.attributes().get("class")) | flagsOf(el.attributes().get("id"));
         if ((flags & EXCEPTION) != 0) {
-            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE);
+            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE | TITLE_NAME);
         }
         return flags;
     }

@@ -80,6 +80,10 @@ final class BoilerplateStripper {
         if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && small && !HtmlTags.isSubheading(tag)) {
             return "class/id names page furniture";
         }
+        if ((signal & AttributeSignals.TITLE_NAME) != 0 && !HtmlTags.isSubheading(tag)
+                && (s.good == 0 || s.linkDensity() > ExtractionSettings.WEAK_NEGATIVE_MIN_LINK_DENSITY)) {
+            return "class/id names a title or label";
+        }
         return null;
     }
 
