@@ -86,14 +86,11 @@ final class AttributeSignals {
     private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
 
     /**
-     * The signal flags of {@code el}'s class and id (0 when it has neither). The HTML parser lower-cases
-     * attribute names, so exact lookups suffice.
+     * The signal flags of {@code el}'s class and id (0 when it has neither).
      */
     int of(Element el) {
-        if (el.attributesSize() == 0) {
-            return 0;
-        }
-        int flags = flagsOf(el.attributes().get("class")) | flagsOf(el.attributes().get("id"));
+        // Node.attr answers "" at once for an element without attributes, without allocating them
+        int flags = flagsOf(el.attr("class")) | flagsOf(el.attr("id"));
         if ((flags & EXCEPTION) != 0) {
             flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE | TITLE_NAME);
         }

@@ -39,7 +39,7 @@ final class BoilerplateStripper {
         if (HtmlTags.NEVER_CONTENT.contains(tag)) {
             return true;
         }
-        return el.attributesSize() > 0 && isHidden(el);
+        return isHidden(el);
     }
 
     /**
@@ -95,22 +95,19 @@ final class BoilerplateStripper {
 
     /** schema.org comments ({@code itemtype=".../Comment"}, {@code itemprop="comment"}), whatever their class. */
     private static boolean isCommentMicrodata(Element el) {
-        if (el.attributesSize() == 0) {
-            return false;
-        }
-        String itemprop = el.attributes().get("itemprop");
+        String itemprop = el.attr("itemprop");
         if (itemprop.equalsIgnoreCase("comment") || itemprop.equalsIgnoreCase("comments")) {
             return true;
         }
-        String itemtype = el.attributes().get("itemtype");
+        String itemtype = el.attr("itemtype");
         return itemtype.endsWith("/Comment") || itemtype.endsWith("/UserComments");
     }
 
     private static boolean isHidden(Element el) {
-        if (el.attributes().hasKey("hidden")) {
+        if (el.hasAttr("hidden")) {
             return true;
         }
-        String style = el.attributes().get("style");
+        String style = el.attr("style");
         if (style.isEmpty() || (style.indexOf("none") < 0 && style.indexOf("idden") < 0
                 && style.indexOf("NONE") < 0 && style.indexOf("IDDEN") < 0)) {
             return false; // most inline styles hide nothing: skip the case folding below

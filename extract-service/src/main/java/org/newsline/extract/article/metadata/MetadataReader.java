@@ -110,15 +110,12 @@ public final class MetadataReader {
             default:
                 break;
         }
-        if (el.attributesSize() == 0) {
-            return;
-        }
-        String itemtype = el.attributes().get("itemtype");
+        String itemtype = el.attr("itemtype");
         if (!itemtype.isEmpty()) {
             String t = itemtype.toLowerCase(Locale.ROOT);
             microArticle |= t.endsWith("article") || t.endsWith("blogposting");
         }
-        String itemprop = el.attributes().get("itemprop");
+        String itemprop = el.attr("itemprop");
         if (!itemprop.isEmpty()) {
             switch (itemprop) {
                 case "author":
@@ -141,8 +138,8 @@ public final class MetadataReader {
             }
         }
         if (bylines.size() < 3) {
-            if (BylineNames.isByline(el.attributes().get("class")) || BylineNames.isByline(el.attributes().get("id"))
-                    || (tag.equals("a") && el.attributes().get("rel").equalsIgnoreCase("author"))) {
+            if (BylineNames.isByline(el.attr("class")) || BylineNames.isByline(el.attr("id"))
+                    || (tag.equals("a") && el.attr("rel").equalsIgnoreCase("author"))) {
                 String t = el.text().strip();
                 if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(t);
