@@ -23,6 +23,11 @@ final class AttributeSignals {
     static final int STRONG_NEGATIVE = 1;
     /** Usually boilerplate (header, byline, meta), but sometimes wraps content; dropped only when small. */
     static final int WEAK_NEGATIVE = 2;
+    /**
+     * Names of titles and labels: furniture while short, but a paragraph of prose named "title" is prose
+     * (some CMSs mark the lead paragraph that way).
+     */
+    static final int TITLE_NAME = 32;
     /** Names of content containers (article, body, content, post, story). */
     static final int POSITIVE = 4;
     /** Boilerplate whatever else the page holds: comment threads, consent banners, recommendation widgets. */
@@ -46,7 +51,8 @@ final class AttributeSignals {
                 "adunit", "dfp", "gpt-ad", "banner", "popup", "modal", "overlay",
                 "breadcrumb", "pagination", "pager", "sidebar", "side-bar", "widget",
                 "trending", "popular", "most-read", "mostread", "recirc", "read-more", "readmore", "more-stories",
-                "also-read", "skip-link", "login", "navbar", "nav-bar", "navigation", "menu",
+                "also-read", "skip-link", "login", "navbar", "next-prev", "prev-next", "prevnext", "nextprev",
+                "post-nav", "previous-post", "next-post", "nav-links", "nav-bar", "navigation", "menu",
                 "masthead", "toolbar", "tooltip", "rss", "shoutbox", "skyscraper", "agegate", "jump-link",
                 "print-only", "screen-reader", "sr-only", "visually-hidden", "offscreen", "follow-us",
                 "tags", "tag-list", "taglist", "keywords", "author-bio", "bio-box", "about-author"}) {
@@ -54,9 +60,11 @@ final class AttributeSignals {
         }
         for (String k : new String[] {"header", "footer", "byline", "author", "dateline", "timestamp", "date",
                 "time", "meta", "caption", "credit", "extra", "supplement", "aside", "utility", "tools",
-                "share-", "paywall", "subtitle", "kicker", "teaser", "card", "promo", "label", "headline", "title",
-                "nav"}) {
+                "share-", "paywall", "teaser", "card", "promo", "nav"}) {
             MATCHER.add(k, WEAK_NEGATIVE);
+        }
+        for (String k : new String[] {"title", "headline", "subtitle", "kicker", "label"}) {
+            MATCHER.add(k, TITLE_NAME);
         }
         for (String k : new String[] {"article", "body", "content", "entry", "main", "post", "story", "text",
                 "blog", "prose", "rich-text", "richtext"}) {
@@ -78,16 +86,13 @@ final class AttributeSignals {
     private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
 
     /**
-     * The signal flags of {@code el}'s class and id (0 when it has neither). The HTML parser lower-cases
-     * attribute names, so exact lookups suffice.
+     * The signal flags of {@code el}'s class and id (0 when it has neither).
      */
     int of(Element el) {
-        if (el.attributesSize() == 0) {
-            return 0;
-        }
-        int flags = flagsOf(el.attributes().get("class")) | flagsOf(el.attributes().get("id"));
+        // Node.attr answers "" at once for an element without attributes, without allocating them
+        int flags = flagsOf(el.attr("class")) | flagsOf(el.attr("id"));
         if ((flags & EXCEPTION) != 0) {
-            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE);
+            flags &= ~(STRONG_NEGATIVE | WEAK_NEGATIVE | ABSOLUTE_NEGATIVE | TITLE_NAME);
         }
         return flags;
     }
@@ -102,7 +107,7 @@ final class AttributeSignals {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         int flags = MATCHER.match(lower);
-        if (hasAdToken(lower)) {
+        if (hasAdOrHiddenToken(lower)) {
             flags |= STRONG_NEGATIVE;
         }
         if (CACHE.size() < CACHE_LIMIT && value.length() <= 200) {
@@ -111,15 +116,48 @@ final class AttributeSignals {
         return flags;
     }
 
-    private static boolean hasAdToken(String lower) {
+    /**
+     * Whole class tokens that name ads ("ad", "ads"; as substrings they would hit "head", "read", "shadow"),
+     * or that hide the element in CSS frameworks ("d-none", "hidden") with no responsive token showing it again
+     * ("d-md-block", "md:block"). Either way the element is treated as boilerplate, guarded by its prose share
+     * like other boilerplate names, because scripts sometimes reveal hidden article text.
+     */
+    private static boolean hasAdOrHiddenToken(String lower) {
+        boolean hiddenToken = false;
+        boolean shownAgain = false;
         int start = -1;
         for (int i = 0, n = lower.length(); i <= n; i++) {
             char c = i < n ? lower.charAt(i) : ' ';
-            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            boolean word = c > ' ';
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                if (i - start <= 13 && AD_TOKENS.contains(lower.substring(start, i))) {
+                String token = lower.substring(start, i);
+                if (hasAdWord(token)) {
+                    return true;
+                }
+                if (token.equals("d-none") || token.equals("hidden")) {
+                    hiddenToken = true;
+                } else if ((token.startsWith("d-") && !token.endsWith("-none") && !token.startsWith("d-print"))
+                        || token.indexOf(':') > 0) {
+                    shownAgain = true;
+                }
+                start = -1;
+            }
+        }
+        return hiddenToken && !shownAgain;
+    }
+
+    /** Whether a class token has "ad", "ads"... as one of its alphanumeric words ("top_ad", "ad-box"). */
+    private static boolean hasAdWord(String token) {
+        int start = -1;
+        for (int i = 0, n = token.length(); i <= n; i++) {
+            char c = i < n ? token.charAt(i) : '-';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (alnum && start < 0) {
+                start = i;
+            } else if (!alnum && start >= 0) {
+                if (i - start <= 13 && AD_TOKENS.contains(token.substring(start, i))) {
                     return true;
                 }
                 start = -1;

@@ -16,7 +16,10 @@ final class BodyExtractor {
     private BodyExtractor() {
     }
 
-    /** The body text and HTML of {@code doc} (leaving out repeats of {@code title}), appending the decisions to {@code explanation}. */
+    /**
+     * The body text and HTML of {@code doc}, leaving out repeats of {@code title}, with {@code declaredBody}
+     * (JSON-LD articleBody, may be null) as the last fallback; appends the decisions to {@code explanation}.
+     */
     static CleanHtmlWriter.Body extract(Document doc, String title, String declaredBody,
             List<String> explanation) {
         Element body = doc.body();

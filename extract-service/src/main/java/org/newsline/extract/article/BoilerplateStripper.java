@@ -39,7 +39,7 @@ final class BoilerplateStripper {
         if (HtmlTags.NEVER_CONTENT.contains(tag)) {
             return true;
         }
-        return el.attributesSize() > 0 && isHidden(el);
+        return isHidden(el);
     }
 
     /**
@@ -50,6 +50,9 @@ final class BoilerplateStripper {
         String tag = s.element.normalName();
         if (tag.equals("form") && s.good < ExtractionSettings.FORM_KEEP_MIN_PROSE_CHARS) {
             return "form without prose";
+        }
+        if (isCommentMicrodata(s.element)) {
+            return "microdata marks a comment";
         }
         if (mode == Mode.RELAXED) {
             return null;
@@ -66,9 +69,6 @@ final class BoilerplateStripper {
         if ((signal & AttributeSignals.ABSOLUTE_NEGATIVE) != 0) {
             return "class/id names comments or consent";
         }
-        if (isCommentMicrodata(s.element)) {
-            return "microdata marks a comment";
-        }
         if ((signal & AttributeSignals.STRONG_NEGATIVE) != 0) {
             if (s.good >= ExtractionSettings.GUARDED_NEGATIVE_MIN_PROSE_CHARS) {
                 return null; // decided once the whole page is counted, see PageAnalysis.settleGuarded
@@ -79,6 +79,10 @@ final class BoilerplateStripper {
         // a subheading is a subheading whatever its class says
         if ((signal & AttributeSignals.WEAK_NEGATIVE) != 0 && small && !HtmlTags.isSubheading(tag)) {
             return "class/id names page furniture";
+        }
+        if ((signal & AttributeSignals.TITLE_NAME) != 0 && !HtmlTags.isSubheading(tag)
+                && (s.good == 0 || s.linkDensity() > ExtractionSettings.WEAK_NEGATIVE_MIN_LINK_DENSITY)) {
+            return "class/id names a title or label";
         }
         return null;
     }
@@ -91,22 +95,19 @@ final class BoilerplateStripper {
 
     /** schema.org comments ({@code itemtype=".../Comment"}, {@code itemprop="comment"}), whatever their class. */
     private static boolean isCommentMicrodata(Element el) {
-        if (el.attributesSize() == 0) {
-            return false;
-        }
-        String itemprop = el.attributes().get("itemprop");
+        String itemprop = el.attr("itemprop");
         if (itemprop.equalsIgnoreCase("comment") || itemprop.equalsIgnoreCase("comments")) {
             return true;
         }
-        String itemtype = el.attributes().get("itemtype");
+        String itemtype = el.attr("itemtype");
         return itemtype.endsWith("/Comment") || itemtype.endsWith("/UserComments");
     }
 
     private static boolean isHidden(Element el) {
-        if (el.attributes().hasKey("hidden")) {
+        if (el.hasAttr("hidden")) {
             return true;
         }
-        String style = el.attributes().get("style");
+        String style = el.attr("style");
         if (style.isEmpty() || (style.indexOf("none") < 0 && style.indexOf("idden") < 0
                 && style.indexOf("NONE") < 0 && style.indexOf("IDDEN") < 0)) {
             return false; // most inline styles hide nothing: skip the case folding below

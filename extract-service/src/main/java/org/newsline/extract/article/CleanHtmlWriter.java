@@ -95,7 +95,7 @@ final class CleanHtmlWriter {
                         runHtml.append(' ');
                         pendingSpace = false;
                     }
-                    String href = links.absolute(el.attributes().get("href"));
+                    String href = links.absolute(el.attr("href"));
                     if (!href.isEmpty()) {
                         runHtml.append("<a href=\"").append(Entities.escape(href)).append("\">");
                     } else {

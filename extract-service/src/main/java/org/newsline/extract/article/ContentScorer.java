@@ -37,11 +37,9 @@ final class ContentScorer {
         if ((s.signal & AttributeSignals.POSITIVE) != 0) {
             score += ExtractionSettings.POSITIVE_NAME_BONUS * s.good;
         }
-        if (s.element.attributesSize() > 0) {
-            String itemprop = s.element.attr("itemprop");
-            if (!itemprop.isEmpty() && (itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text"))) {
-                score += ExtractionSettings.ARTICLE_BODY_MICRODATA_BONUS * s.good;
-            }
+        String itemprop = s.element.attr("itemprop");
+        if (itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text")) {
+            score += ExtractionSettings.ARTICLE_BODY_MICRODATA_BONUS * s.good;
         }
         String tag = s.element.normalName();
         if (tag.equals("article") || tag.equals("main")) {

@@ -45,7 +45,8 @@ final class ElementStats {
         this.block = block;
         this.signal = signal;
         this.underNegativeName = (parent != null && parent.underNegativeName)
-                || ((signal & (AttributeSignals.STRONG_NEGATIVE | AttributeSignals.WEAK_NEGATIVE)) != 0
+                || ((signal & (AttributeSignals.STRONG_NEGATIVE | AttributeSignals.WEAK_NEGATIVE
+                        | AttributeSignals.TITLE_NAME)) != 0
                         && (signal & AttributeSignals.POSITIVE) == 0);
     }
 

@@ -49,11 +49,6 @@ final class PageAnalysis {
         return s == null || s.dropped ? null : s;
     }
 
-    /** Stats of {@code el} even when dropped (for debugging and tests), or null when never visited. */
-    ElementStats statsRaw(Element el) {
-        return stats.get(el);
-    }
-
     /** Kept block elements, in document order of their start. */
     List<ElementStats> blocks() {
         return blocks;

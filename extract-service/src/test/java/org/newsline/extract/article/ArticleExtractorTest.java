@@ -184,4 +184,16 @@ class ArticleExtractorTest {
 
         assertThat(page.text()).contains("A paragraph of the article itself").doesNotContain("I have opinions");
     }
+
+    @Test
+    void leadParagraphNamedTitleIsKeptButShortTitleBoxesGo() {
+        String para = "Another paragraph of the story that is long enough to be read as prose by the scorer. ";
+        String html = "<html><body><div class='story'><div class='story-title'>Short Headline Box</div>"
+                + "<p class='title'>The lead paragraph of this story, which its CMS marks up with a title class.</p>"
+                + "<p>" + para + "</p><p>" + para + "</p><p>" + para + "</p></div></body></html>";
+
+        ExtractedPage page = extractor.extract(html, null);
+
+        assertThat(page.text()).startsWith("The lead paragraph of this story").doesNotContain("Short Headline Box");
+    }
 }

@@ -15,9 +15,9 @@ import org.newsline.extract.article.ArticleExtractor;
 class DevQualityFloorTest {
 
     /** Pinned a little below the figure reached when this floor was last raised. */
-    static final double F1_FLOOR = 0.978;
-    static final double PRECISION_FLOOR = 0.975;
-    static final double RECALL_FLOOR = 0.975;
+    static final double F1_FLOOR = 0.980;
+    static final double PRECISION_FLOOR = 0.978;
+    static final double RECALL_FLOOR = 0.978;
 
     @Test
     void devF1StaysAboveTheFloor() {

@@ -28,8 +28,6 @@ public final class MetadataReader {
     private static final int MAX_BYLINE_CHARS = 120;
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|&)\\s+");
-    private static final String[] BYLINE_NAMES = {"byline", "Byline", "author-name", "authorname", "authorName",
-        "AuthorName"};
 
     private final Map<String, List<String>> meta = new HashMap<>();
     private final JsonLdReader jsonLd = new JsonLdReader();
@@ -112,15 +110,12 @@ public final class MetadataReader {
             default:
                 break;
         }
-        if (el.attributesSize() == 0) {
-            return;
-        }
-        String itemtype = el.attributes().get("itemtype");
+        String itemtype = el.attr("itemtype");
         if (!itemtype.isEmpty()) {
             String t = itemtype.toLowerCase(Locale.ROOT);
             microArticle |= t.endsWith("article") || t.endsWith("blogposting");
         }
-        String itemprop = el.attributes().get("itemprop");
+        String itemprop = el.attr("itemprop");
         if (!itemprop.isEmpty()) {
             switch (itemprop) {
                 case "author":
@@ -143,30 +138,14 @@ public final class MetadataReader {
             }
         }
         if (bylines.size() < 3) {
-            if (containsAny(el.attributes().get("class")) || containsAny(el.attributes().get("id"))
-                    || (tag.equals("a") && el.attributes().get("rel").equalsIgnoreCase("author"))) {
+            if (BylineNames.isByline(el.attr("class")) || BylineNames.isByline(el.attr("id"))
+                    || (tag.equals("a") && el.attr("rel").equalsIgnoreCase("author"))) {
                 String t = el.text().strip();
                 if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(t);
                 }
             }
         }
-    }
-
-    /**
-     * Whether a class or id names a byline. Runs for every element, so it only looks for the lower-case and
-     * capitalised spellings instead of folding case.
-     */
-    private static boolean containsAny(String value) {
-        if (value.length() < 6) {
-            return false;
-        }
-        for (String word : BYLINE_NAMES) {
-            if (value.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PageMetadata resolve(Document doc, List<String> explanation) {
