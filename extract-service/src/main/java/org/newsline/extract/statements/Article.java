@@ -178,8 +178,9 @@ final class Article {
             return verbInContext(k);
         }
         if (t.lower().endsWith("ing") && prev != null && !prev.isPunct(',') && !prev.is("and") && !prev.is("by")
-                && !prev.is("while") && !prev.isQuote()) {
-            return false; // "a reporting station": an adjective, not ", saying"
+                && !prev.is("while") && !prev.isQuote() && !(k + 1 < array.length && (array[k + 1].isPunct(':')
+                || array[k + 1].isWord() && lexicon.complementizers().contains(array[k + 1].lower())))) {
+            return false; // "a reporting station": an adjective, not ", saying" or "a letter stating that"
         }
         if (t.is("pointed") || t.is("points") || t.is("pointing")) {
             return isWord(k + 1, "out"); // "pointed out", not "pointing to a slowdown"
@@ -206,6 +207,13 @@ final class Article {
                 && (next.is("the") || lexicon.pronouns().contains(next.lower())))) {
             return true;
         }
-        return false;
+        // "The lawsuit claims the company misled ...": a noun subject, then the clause's subject
+        return prev != null && next != null && prev.isWord() && !capitalized(k - 1)
+                && k >= 2 && array[k - 2].isWord() && SUBJECT_DETERMINERS.contains(array[k - 2].lower())
+                && next.isWord() && (SUBJECT_DETERMINERS.contains(next.lower())
+                || lexicon.pronouns().contains(next.lower()));
     }
+
+    private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "this", "his", "her", "its",
+            "their", "our");
 }

@@ -57,8 +57,9 @@ final class QuoteFilter {
             return false;
         }
         Token prev = qk > 0 ? a.tok(qk - 1) : null;
-        if (prev != null && prev.isWord() && NAMING.contains(prev.lower())) {
-            return false;
+        if (prev != null && prev.isWord() && (NAMING.contains(prev.lower())
+                || a.lexicon.notSpeech().contains(prev.lower()))) {
+            return false; // "a film called “…”", "signs that read “…”", "she thought “…”"
         }
         return !isTerm(a, qk);
     }

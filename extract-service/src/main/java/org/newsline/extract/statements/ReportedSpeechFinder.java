@@ -33,6 +33,9 @@ final class ReportedSpeechFinder {
             "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
 
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
+    private static final Set<String> PREPOSITIONS = Set.of("in", "on", "at", "for", "from", "by", "with", "about",
+            "of", "to", "into", "during", "after", "before", "via", "through", "over", "under", "near", "without",
+            "within", "among", "across", "amid", "outside", "inside", "following", "since", "until");
     private static final Set<String> DOC_DETERMINERS = Set.of("a", "an", "the", "this", "that", "its", "their");
     private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "his", "her", "their", "its", "our",
             "my");
@@ -87,6 +90,7 @@ final class ReportedSpeechFinder {
             "admits", "conceded", "stressed", "emphasized", "noted", "notes", "pointed", "points", "recalled",
             "hinted", "testified", "declared", "maintained", "maintains", "contended", "contends", "complained",
             "reckoned", "tweeted", "posted", "agreed", "asked", "demanded", "wondered", "explaining", "noting",
+            "reports", "announces",
             "sagte", "sagt", "erklärte", "dijo", "dice", "afirmó", "déclaré", "dit", "affirmé");
 
     /** Sentence openers that make the first clause subordinate ("While X said A, B"). */
@@ -334,6 +338,13 @@ final class ReportedSpeechFinder {
             c = o;
         }
         int that = findThat(a, c, to, told || a.lexicon != Lexicon.ENGLISH);
+        if (that < 0) {
+            // "said Friday it was investigating": a time between the cue and its clause
+            while (c < to && a.tok(c).isWord() && Article.TIME_WORDS.contains(a.tok(c).lower())
+                    && !a.capitalized(c + 1 < to ? c + 1 : c) && c + 1 < to && a.tok(c + 1).isWord()) {
+                c++;
+            }
+        }
         if (that >= 0) {
             return build(a, that + 1, to, speaker, cue, k);
         }
@@ -358,7 +369,7 @@ final class ReportedSpeechFinder {
         Span speaker;
         int boundary;
         if (k - 1 >= from && (a.isPunct(k - 1, ',') || a.tok(k - 1).isQuote())
-                && !a.tok(k).lower().endsWith("ing")) {
+                && !a.tok(k).lower().endsWith("ing") && !TELL.contains(a.tok(k).lower())) {
             // cue first in its segment: ", said X"
             speaker = SpeakerPhrase.after(a, cueEnd, to);
             if (speaker == null) {
@@ -445,8 +456,8 @@ final class ReportedSpeechFinder {
         }
         for (int k = first; k < quote; k++) {
             Token t = a.tok(k);
-            if (t.isWord() && !a.capitalized(k) && finite(t.lower())) {
-                return true;
+            if (t.isWord() && !a.capitalized(k) && finite(t.lower()) && !a.lexicon.reports(t.lower())) {
+                return true; // "That being said, “…”" has no clause of its own
             }
         }
         return false;
@@ -542,7 +553,7 @@ final class ReportedSpeechFinder {
                 // "the paper", "the audience": a short phrase, then the clause
                 int e = o;
                 while (e < to && e < o + 2 && a.tok(e).isWord() && !a.tok(e).is("that")
-                        && !SpeakerPhrase.isPreposition(a.tok(e).lower()) && !finite(a.tok(e).lower())) {
+                        && !PREPOSITIONS.contains(a.tok(e).lower()) && !finite(a.tok(e).lower())) {
                     e++;
                 }
                 return e;
@@ -577,7 +588,7 @@ final class ReportedSpeechFinder {
                     && !OBJECTS.contains(w))) {
                 return -1;
             }
-            if (SpeakerPhrase.isPreposition(w) || Article.TIME_WORDS.contains(w) || Article.TIME_PREPS.contains(w)) {
+            if (PREPOSITIONS.contains(w) || Article.TIME_WORDS.contains(w) || Article.TIME_PREPS.contains(w)) {
                 inPhrase = true;
                 continue;
             }
@@ -601,8 +612,8 @@ final class ReportedSpeechFinder {
             return true;
         }
         Token first = a.tok(c);
-        if (!first.isWord()) {
-            return false;
+        if (!first.isWord() || PREPOSITIONS.contains(first.lower()) && !a.capitalized(c)) {
+            return false; // "said in a statement released by police": no clause
         }
         boolean number = Character.isDigit(first.lower().charAt(0));
         if (number && !finiteWithin(a, c, to, 4)) {
@@ -698,7 +709,8 @@ final class ReportedSpeechFinder {
                 break;
             }
             if (a.isWord(k, "and") && k + 1 < to && (a.isWord(k + 1, "that")
-                    || a.tok(k + 1).isWord() && a.lexicon.reports(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
+                    || a.tok(k + 1).isWord() && a.lexicon.clauseVerbs().contains(a.tok(k + 1).lower())
+                    && !a.lexicon.documentVerbs().contains(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
                     && !a.tok(k + 1).lower().endsWith("ing"))) {
                 end = a.isPunct(k - 1, ',') ? k - 1 : k;
                 break;

@@ -258,15 +258,27 @@ public final class StatementExtractor {
             if (!lower.startsWith("the ") || !written.substring(4).equals(lower.substring(4))) {
                 return canonical; // only "the expert", not "the State Department statement"
             }
-            String head = lower.substring(lower.lastIndexOf(' ') + 1);
+            String head = head(lower);
             for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 String sl = s.speaker().toLowerCase(Locale.ROOT);
-                if (!sl.equals(lower) && (sl.endsWith(" " + head) || sl.contains(" " + head + " "))) {
+                if (!sl.equals(lower) && head.equals(head(sl))) {
                     return s.canonical();
                 }
             }
             return canonical;
+        }
+
+        /** The head noun of a phrase: its last word before a preposition ("spokeswoman for the agency"). */
+        private static String head(String lowerPhrase) {
+            String[] words = lowerPhrase.split(" ");
+            String head = words[words.length - 1];
+            for (int i = 1; i < words.length; i++) {
+                if (SpeakerPhrase.isPreposition(words[i]) || words[i].equals("who")) {
+                    return words[i - 1];
+                }
+            }
+            return head;
         }
 
         /**
