@@ -1,52 +1,12 @@
 package org.newsline.extract.statements;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * One article prepared for the stages: its quotes, tokens (each quote one token), sentence of every token and
  * the lexicon of its language. Small phrase helpers shared by the stages live here.
  */
 final class Article {
-
-    /** Words that open a sentence or clause and are never part of a speaker or a reported clause. */
-    static final Set<String> CONNECTORS = Set.of(
-            "but", "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now", "later", "while",
-            "when", "as", "after", "before", "although", "though", "because", "since", "if", "instead", "indeed",
-            "moreover", "furthermore", "nonetheless", "nevertheless", "besides", "plus", "or", "earlier", "again",
-            "finally", "first", "second", "separately", "similarly", "likewise", "thus", "hence", "overall");
-
-    /** Words between a speaker and the cue that belong to neither ({@code has}, {@code also}, {@code later}). */
-    static final Set<String> ADVERBS = Set.of(
-            "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "also", "further",
-            "then", "later", "previously", "repeatedly", "once", "still", "now", "just", "already", "recently",
-            "earlier", "again", "initially", "ultimately", "however", "too", "only", "first", "quickly", "publicly",
-            "openly", "flatly", "bluntly", "simply", "instead", "separately", "immediately", "jokingly", "often",
-            "frequently", "reportedly", "allegedly", "subsequently", "finally", "even", "both",
-            "all", "himself", "herself", "themselves", "itself", "always", "never", "since", "long",
-            "privately", "formally", "officially", "specifically", "explicitly", "emphatically", "firmly",
-            "angrily", "calmly", "softly", "quietly", "loudly", "proudly", "sadly", "happily", "readily",
-            "tearfully", "speaking", "said");
-
-    /** Words that only occur inside a clause with its own verb, never inside a speaker's name. */
-    static final Set<String> VERBISH = Set.of(
-            "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "that", "which", "when",
-            "if", "whether", "because", "not", "n't", "to", "would", "will", "could", "should", "can", "must",
-            "may", "might", "shall", "has", "have", "had", "there", "it", "its");
-
-    /** Auxiliaries that open a compound cue in other languages ({@code a déclaré}, {@code ha dicho}). */
-    static final Set<String> AUXILIARIES = Set.of("a", "avait", "aurait", "ont", "ha", "había", "han", "hat",
-            "hatte", "habe", "haben");
-
-    static final Set<String> TIME_WORDS = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-            "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "time",
-            "day", "days", "weeks", "months", "years", "summer", "winter", "spring", "fall", "autumn");
-
-    static final Set<String> TIME_PREPS = Set.of("on", "in", "last", "this", "next", "earlier", "late", "early",
-            "that", "during", "over");
 
     final String text;
     final Lexicon lexicon;
@@ -209,11 +169,9 @@ final class Article {
         }
         // "The lawsuit claims the company misled ...": a noun subject, then the clause's subject
         return prev != null && next != null && prev.isWord() && !capitalized(k - 1)
-                && k >= 2 && array[k - 2].isWord() && SUBJECT_DETERMINERS.contains(array[k - 2].lower())
-                && next.isWord() && (SUBJECT_DETERMINERS.contains(next.lower())
+                && k >= 2 && array[k - 2].isWord() && WordLists.SUBJECT_DETERMINERS.contains(array[k - 2].lower())
+                && next.isWord() && (WordLists.SUBJECT_DETERMINERS.contains(next.lower())
                 || lexicon.pronouns().contains(next.lower()));
     }
 
-    private static final Set<String> SUBJECT_DETERMINERS = Set.of("the", "a", "an", "this", "his", "her", "its",
-            "their", "our");
 }

@@ -157,10 +157,6 @@ public final class StatementExtractor {
         return false;
     }
 
-    /** Reflexive objects: "I told myself: ‘…’" is a thought, not a statement. */
-    private static final java.util.Set<String> REFLEXIVE = java.util.Set.of("myself", "himself", "herself",
-            "themselves", "ourselves", "yourself", "itself");
-
     /**
      * Quotes inside a direct quote that the speaker reports as someone's words ({@code I said: ‘Look, …’}).
      * Thoughts and hypothetical speech have no speech cue and are left out.
@@ -178,7 +174,7 @@ public final class StatementExtractor {
             Attribution at = attacher.before(a, k);
             if (at == null || at.cue() == null || at.speaker() == null || at.cueToken() < 0
                     || !a.lexicon.clauseVerbs().contains(a.tok(at.cueToken()).lower())
-                    || at.cueToken() + 1 < a.size() && REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
+                    || at.cueToken() + 1 < a.size() && WordLists.REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
                 continue;
             }
             String speaker = a.slice(at.speaker().from(), at.speaker().to());
@@ -339,7 +335,7 @@ public final class StatementExtractor {
                 }
                 for (int k = first; k < n.from(); k++) {
                     Token t = a.tok(k);
-                    if (t.isWord() && !a.capitalized(k) && (Article.VERBISH.contains(t.lower())
+                    if (t.isWord() && !a.capitalized(k) && (WordLists.VERBISH.contains(t.lower())
                             || a.lexicon.reports(t.lower()) || a.lexicon.notSpeech().contains(t.lower()))) {
                         return null;
                     }
@@ -355,7 +351,7 @@ public final class StatementExtractor {
                 first++;
             }
             if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isPreposition(a.tok(first).lower())
-                    || Article.CONNECTORS.contains(a.tok(first).lower()))) {
+                    || WordLists.CONNECTORS.contains(a.tok(first).lower()))) {
                 for (int k = first; k < end && k < first + 15; k++) {
                     if (a.isPunct(k, ',')) {
                         return k + 1;
@@ -416,7 +412,10 @@ public final class StatementExtractor {
             return full != null && full.contains(" ");
         }
 
-        /** A quote with no attribution and no quote before it: the subject of the sentence before, else the last source. */
+        /**
+         * A quote with no attribution and no quote before it: the subject of the sentence before, else the last
+         * source.
+         */
         Source fromContext(int at) {
             int sentence = a.sentence[at];
             for (int s = sentence - 1; s >= 0 && s >= sentence - 2; s--) {
