@@ -477,7 +477,9 @@ final class ReportedSpeechFinder {
                 // "the paper", "the audience": a short phrase, then the clause
                 int e = o;
                 while (e < to && e < o + 2 && a.tok(e).isWord() && !a.tok(e).is("that")
-                        && !WordLists.PREPOSITIONS.contains(a.tok(e).lower()) && !finite(a.tok(e).lower())) {
+                        && !WordLists.PREPOSITIONS.contains(a.tok(e).lower()) && !finite(a.tok(e).lower())
+                        && !WordLists.SUBJECT_PRONOUNS.contains(a.tok(e).lower())
+                        && !WordLists.SUBJECT_START.contains(a.tok(e).lower())) {
                     e++;
                 }
                 return e;

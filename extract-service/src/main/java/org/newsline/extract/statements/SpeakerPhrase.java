@@ -222,6 +222,7 @@ final class SpeakerPhrase {
         while (e < hi && !a.isBoundary(e) && e - k < 10) {
             Token t = a.tok(e);
             if (!a.capitalized(e) && (WordLists.VERBISH.contains(t.lower()) || a.lexicon.reports(t.lower())
+                    || WordLists.FINITE.contains(t.lower())
                     || WordLists.ADVERBS.contains(t.lower()) || a.lexicon.notSpeech().contains(t.lower())
                     || t.lower().endsWith("ed") && e > k)) {
                 break;

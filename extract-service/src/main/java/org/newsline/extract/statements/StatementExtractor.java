@@ -13,8 +13,8 @@ import org.newsline.events.StatementKind;
  *
  * <p>Stages, each in its own class: {@link QuoteFinder} (quoted spans), {@link QuoteFilter} (which quotes can
  * be statements), {@link SpeakerAttacher} (source and cue of a quote), {@link ReportedSpeechFinder} (indirect
- * and mixed statements), {@link NameResolver} (pronouns, surnames and documents to full names). Word lists are
- * in {@link Lexicon}, chosen by the language of the text.
+ * and mixed statements), {@link NameResolver} (pronouns, surnames and documents to full names). Cue words are
+ * in {@link Lexicon}, chosen by the language of the text; the other word lists are in {@link WordLists}.
  *
  * <p>Thread-safe (no state between calls) and never throws: odd input gives fewer statements, not errors.
  */
@@ -113,8 +113,7 @@ public final class StatementExtractor {
             Source source;
             String cue;
             if (d.attribution() != null && d.attribution().speaker() != null) {
-                source = tracker.source(d.attribution().speaker(), d.attribution().cueToken() >= 0
-                        ? d.attribution().cueToken() : d.anchor());
+                source = tracker.source(d.attribution().speaker());
                 cue = d.attribution().cue();
             } else if (d.kind() == StatementKind.DIRECT && previous != null
                     && d.paragraph() - previous.paragraph() <= 1) {
@@ -225,7 +224,7 @@ public final class StatementExtractor {
             }
         }
 
-        Source source(Span span, int at) {
+        Source source(Span span) {
             String written = a.slice(span.from(), span.to());
             String canonical;
             int issued = NameResolver.issuedBy(written);
@@ -285,7 +284,7 @@ public final class StatementExtractor {
             int g = a.lexicon.malePronouns().contains(pronoun) ? 1 : a.lexicon.femalePronouns().contains(pronoun)
                     ? -1 : 0;
             if (g == 0) {
-                return last;
+                return pronoun.equals("they") ? plural(at) : last;
             }
             int sentence = a.sentence[at];
             Source found = subjectOf(sentence, at, g);
@@ -314,6 +313,28 @@ public final class StatementExtractor {
                 }
             }
             return null;
+        }
+
+        /** they: the plural subject of this or the sentence before ("The two sides met ..."), else the last source. */
+        private Source plural(int at) {
+            int sentence = a.sentence[at];
+            for (int s = sentence; s >= 0 && s >= sentence - 2; s--) {
+                int first = a.sentenceStart[s];
+                if (first < 0 || first >= at) {
+                    continue;
+                }
+                Span subject = SpeakerPhrase.subject(a, afterIntro(first, a.sentenceEnd[s]), Math.min(at,
+                        a.sentenceEnd[s]));
+                if (subject != null && subject.length() <= 6) {
+                    String written = a.slice(subject.from(), subject.to());
+                    String lower = written.toLowerCase(Locale.ROOT);
+                    if (lower.endsWith("s") && !lower.endsWith("’s") && !lower.endsWith("'s")
+                            && !WordLists.SUBJECT_PRONOUNS.contains(lower)) {
+                        return new Source(written, written, null, false);
+                    }
+                }
+            }
+            return last;
         }
 
         /** The first name of a sentence when it stands before the sentence's first verb. */

@@ -140,4 +140,24 @@ class ReportedSpeechTest {
     void pluralNounIsNotACue() {
         assertThat(reported("Rates have risen in U.S. states where the drug has been legalized.")).isEmpty();
     }
+
+    @Test
+    void toldTheOrganisationThenTheClause() {
+        FoundStatement s = only("Johnson told the BBC he was “deeply sorry” for the mistakes.", "he was");
+        assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+        assertThat(s.quote()).isEqualTo("he was “deeply sorry” for the mistakes");
+    }
+
+    @Test
+    void timeBetweenCueAndClauseIsLeftOut() {
+        FoundStatement s = only("The agency said Friday it was investigating the crash.", "it was");
+        assertThat(s.quote()).isEqualTo("it was investigating the crash");
+    }
+
+    @Test
+    void secondReportedClauseAfterAndIsItsOwnStatement() {
+        List<FoundStatement> all = reported("He said he would not resign, adding that he had done nothing wrong.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly("he would not resign",
+                "he had done nothing wrong");
+    }
 }

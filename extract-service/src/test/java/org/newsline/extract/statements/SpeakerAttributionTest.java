@@ -170,4 +170,21 @@ class SpeakerAttributionTest {
                 + " she said.");
         assertThat(all).hasSize(1);
     }
+
+    @Test
+    void theyResolvesToThePluralSubjectBefore() {
+        String text = "Mayor John Carter spoke first. The two sides met again on Friday. “We are not there yet, but"
+                + " we are close,” they said.";
+        FoundStatement s = only(text, "We are not there");
+        assertThat(s.speaker()).isEqualTo("they");
+        assertThat(s.speakerCanonical()).isEqualTo("The two sides");
+    }
+
+    @Test
+    void cueFirstAfterTheQuoteStopsTheNameAtATimePhrase() {
+        FoundStatement s = only("“We’re thrilled with the way the team played,” said coach Mike Jones after the"
+                + " game.", "We’re thrilled");
+        assertThat(s.speaker()).isEqualTo("coach Mike Jones");
+        assertThat(s.speakerCanonical()).isEqualTo("Mike Jones");
+    }
 }
