@@ -12,6 +12,10 @@ final class Article {
     final Lexicon lexicon;
     final List<Quote> quotes;
     final List<Token> tokens;
+    /** Verbs after which "to say" still reports speech ("continues to insist", "went on to say"). */
+    private static final java.util.Set<String> CONTINUING = java.util.Set.of("continues", "continued", "continue",
+            "on", "used", "going");
+
     /** The same tokens as an array, for the many lookups by index. */
     private final Token[] array;
     final int[] sentence;
@@ -127,7 +131,8 @@ final class Article {
         Token prev = k > 0 ? tokens.get(k - 1) : null;
         if (prev != null && prev.isWord()) {
             String p = prev.lower();
-            if (p.equals("to") || p.equals("not") || p.equals("n't") || p.endsWith("n’t") || p.endsWith("n't")
+            if (p.equals("to") && !(k >= 2 && array[k - 2].isWord() && CONTINUING.contains(array[k - 2].lower()))
+                    || p.equals("not") || p.equals("n't") || p.endsWith("n’t") || p.endsWith("n't")
                     || p.equals("never") || p.equals("be") || p.equals("been") || p.equals("being")
                     || p.equals("is") || p.equals("was") || p.equals("were") || p.equals("are")
                     || p.equals("what's") || p.equals("what’s") || p.equals("so-called")) {
@@ -162,7 +167,8 @@ final class Article {
         if (prev != null && (prev.isPunct(',') || prev.isQuote())) {
             return true;
         }
-        if (prev != null && next != null && (capitalized(k - 1) || lexicon.pronouns().contains(prev.lower()))
+        if (prev != null && next != null && (capitalized(k - 1) && Character.isLetter(text.charAt(prev.start()))
+                || lexicon.pronouns().contains(prev.lower()))
                 && (capitalized(k + 1) || next.isPunct(',') || next.isQuote() || next.isWord()
                 && (next.is("the") || lexicon.pronouns().contains(next.lower())))) {
             return true;

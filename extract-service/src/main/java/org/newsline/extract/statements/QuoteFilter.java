@@ -18,7 +18,23 @@ final class QuoteFilter {
             return false;
         }
         Token prev = a.tok(qk - 1);
-        return prev.isWord() && !a.capitalized(qk - 1) && WordLists.EMBEDDING.contains(prev.lower());
+        if (!prev.isWord() || a.capitalized(qk - 1)) {
+            return false;
+        }
+        if (WordLists.EMBEDDING.contains(prev.lower())) {
+            return true;
+        }
+        // "larger purchases “than any time in our history”": a lower-case fragment after a plain word
+        Quote q = a.quote(qk);
+        char first = ' ';
+        for (int i = q.contentStart(); i < q.contentEnd() && first == ' '; i++) {
+            if (!Character.isWhitespace(a.text.charAt(i))) {
+                first = a.text.charAt(i);
+            }
+        }
+        return Character.isLowerCase(first) && !a.lexicon.attributes(prev.lower())
+                && !a.lexicon.complementizers().contains(prev.lower()) && !prev.is("and") && !prev.is("but")
+                && !prev.is("or") && !prev.is("then");
     }
 
     static boolean isStatementQuote(Article a, int qk) {

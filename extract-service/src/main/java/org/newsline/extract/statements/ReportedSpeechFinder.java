@@ -80,8 +80,10 @@ final class ReportedSpeechFinder {
         if (apostrophe > 0) {
             head = head.substring(0, apostrophe); // "We’ll"
         }
+        boolean upperCase = a.text.startsWith(a.tok(r.speaker().from()).lower().toUpperCase(java.util.Locale.ROOT),
+                a.tok(r.speaker().from()).start()) && head.length() > 1;
         if ((r.speaker().length() == 1 || apostrophe > 0 || head.equals("we"))
-                && WordLists.NOT_SOURCES.contains(head)) {
+                && WordLists.NOT_SOURCES.contains(head) && !upperCase) { // "WHO" is a source, "who" is not
             return false; // the author ("we"), or nobody
         }
         return words + quotes >= 2;
@@ -259,15 +261,16 @@ final class ReportedSpeechFinder {
             c = o;
         }
         int that = findThat(a, c, to, told || a.lexicon != Lexicon.ENGLISH);
-        if (that < 0) {
-            // "said Friday it was investigating": a time between the cue and its clause
-            while (c < to && a.tok(c).isWord() && WordLists.TIME_WORDS.contains(a.tok(c).lower())
-                    && !a.capitalized(c + 1 < to ? c + 1 : c) && c + 1 < to && a.tok(c + 1).isWord()) {
-                c++;
-            }
-        }
         if (that >= 0) {
+            if (SUGGESTING.contains(verb) && subjunctive(a, that, to)) {
+                return null; // "suggested that Beijing resume buying": advice, not a statement
+            }
             return build(a, that + 1, to, speaker, cue, k);
+        }
+        // "said Friday it was investigating": a time between the cue and its clause
+        while (c + 1 < to && a.tok(c).isWord() && WordLists.TIME_WORDS.contains(a.tok(c).lower())
+                && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
+            c++;
         }
         if (lx.documentVerbs().contains(verb) && !lx.clauseVerbs().contains(verb)) {
             return null; // "the scan revealed severe inflammation": no clause
@@ -276,9 +279,10 @@ final class ReportedSpeechFinder {
             return null; // "X said:" before a quote, or an inserted phrase
         }
         if (!WordLists.BARE_CLAUSE.contains(verb) && !(c < to && a.tok(c).isWord()
-                && WordLists.SUBJECT_PRONOUNS.contains(a.tok(c).lower()))) {
+                && WordLists.SUBJECT_PRONOUNS.contains(a.tok(c).lower())) && !namedSubjectThenVerb(a, c, to)) {
             return null; // "denied the allegations": without "that", only saying verbs take a bare clause
         }
+
         if (!startsClause(a, c, to)) {
             return null;
         }
@@ -471,6 +475,10 @@ final class ReportedSpeechFinder {
                     && o + 1 < to && a.capitalized(o + 1))) {
                 o++;
             }
+        } else if (o + 1 < to && a.tok(o).isWord() && a.tok(o).lower().endsWith("s") && !a.capitalized(o)
+                && !WordLists.OBJECTS.contains(a.tok(o).lower()) && a.tok(o + 1).isWord()
+                && (WordLists.SUBJECT_PRONOUNS.contains(a.tok(o + 1).lower()) || a.isWord(o + 1, "that"))) {
+            o++; // "told doctors he ate the meat"
         } else if (o < to && a.tok(o).isWord() && WordLists.OBJECTS.contains(a.tok(o).lower())) {
             o++;
             if (WordLists.OBJECT_DETERMINERS.contains(a.tok(o - 1).lower())) {
@@ -546,6 +554,9 @@ final class ReportedSpeechFinder {
         if (number && !finiteWithin(a, c, to, 4)) {
             return false;
         }
+        if (!a.capitalized(c) && first.lower().endsWith("ing") && finiteWithin(a, c, to, 10)) {
+            return true; // "says putting astronauts to sleep could make it easier"
+        }
         if (!a.capitalized(c) && !WordLists.SUBJECT_START.contains(first.lower())) {
             // "said residents do not ...": a bare plural subject needs its verb right away
             for (int k = c + 1; k < to && k <= c + 3; k++) {
@@ -602,6 +613,47 @@ final class ReportedSpeechFinder {
         return false;
     }
 
+    /** Verbs of advice, whose clause may be a subjunctive ("that the President change his diet"). */
+    private static final java.util.Set<String> SUGGESTING = java.util.Set.of("suggested", "suggests", "urged",
+            "recommended", "proposed", "demanded", "insisted", "asked");
+
+    /** "Bloomberg reported WeWork is ...": a name then a finite verb at once. */
+    private static boolean namedSubjectThenVerb(Article a, int c, int to) {
+        if (c >= to || !a.capitalized(c) || !Character.isLetter(a.text.charAt(a.tok(c).start()))) {
+            return false;
+        }
+        for (int k = c + 1; k < to && k <= c + 3; k++) {
+            if (a.tok(k).isWord() && !a.capitalized(k)) {
+                return FINITE_PRESENT_OR_AUX.contains(a.tok(k).lower());
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> FINITE_PRESENT_OR_AUX = java.util.Set.of("is", "are", "was",
+            "were", "will", "would", "could", "can", "should", "may", "might", "has", "have", "had");
+
+    /** After "that", a short subject and then a bare verb ("that Beijing resume buying"). */
+    private static boolean subjunctive(Article a, int that, int to) {
+        int m = that + 1;
+        if (m < to && (a.isWord(m, "the") || a.isWord(m, "a"))) {
+            m++;
+        }
+        int subject = m;
+        while (m < to && a.capitalized(m)) {
+            m++;
+        }
+        if (m == subject && m < to && a.tok(m).isWord()) {
+            m++; // one lower-case noun
+        }
+        if (m == subject || m >= to || !a.tok(m).isWord() || a.capitalized(m)) {
+            return false;
+        }
+        String w = a.tok(m).lower();
+        return !finite(w) && !w.endsWith("s") && !w.endsWith("ed") && !w.endsWith("ing")
+                && !WordLists.ADVERBS.contains(w);
+    }
+
     private static boolean finiteWithin(Article a, int c, int to, int n) {
         for (int k = c + 1; k < to && k <= c + n; k++) {
             if (a.tok(k).isWord() && finite(a.tok(k).lower())) {
@@ -635,10 +687,17 @@ final class ReportedSpeechFinder {
                 end = k;
                 break;
             }
-            if (a.isWord(k, "and") && k + 1 < to && (a.isWord(k + 1, "that")
+            boolean coordinator = a.isWord(k, "and") || a.isWord(k, "but");
+            if (coordinator && k + 1 < to && (a.isWord(k + 1, "that") && k + 2 < to && a.tok(k + 2).isQuote()
                     || a.tok(k + 1).isWord() && a.lexicon.clauseVerbs().contains(a.tok(k + 1).lower())
                     && !a.lexicon.documentVerbs().contains(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
-                    && !a.tok(k + 1).lower().endsWith("ing"))) {
+                    && !a.tok(k + 1).lower().endsWith("ing") && !a.isWord(k + 1, "asked")
+                    || a.isWord(k + 1, "called") && (a.isWord(k + 2, "on") || a.isWord(k + 2, "for")))
+                    || a.isWord(k, "but") && a.tok(k - 1).isQuote() && k + 1 < to && a.tok(k + 1).isWord()
+                    && WordLists.SUBJECT_START.contains(a.tok(k + 1).lower())
+                    || (a.isPunct(k, '—') || a.isPunct(k, '–')) && k + 1 < to && (a.isWord(k + 1, "and")
+                    || a.isWord(k + 1, "but"))) {
+                // "..., but added ...", "... and called on ...", "... and that “…”", "... — and in some cases ..."
                 end = a.isPunct(k - 1, ',') ? k - 1 : k;
                 break;
             }

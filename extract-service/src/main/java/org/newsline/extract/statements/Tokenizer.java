@@ -180,14 +180,23 @@ final class Tokenizer {
 
     /** {@code “…about it.” Trump said.}: a short attribution after a quote is not a new sentence. */
     private static boolean isLikelyAttribution(List<Token> tokens, int k, Lexicon lexicon) {
-        for (int j = k; j < Math.min(tokens.size(), k + 5); j++) {
+        // "“…?” He Jianxiong, the former director, said at an event.": a name, appositions, then the cue
+        boolean apposition = false;
+        for (int j = k; j < Math.min(tokens.size(), k + 25); j++) {
             Token t = tokens.get(j);
+            if (t.isPunct(',')) {
+                apposition = true;
+                continue;
+            }
             if (!t.isWord()) {
                 return false;
             }
             if (lexicon.attributes(t.lower()) && j > k) {
                 Token after = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
-                return after == null || after.isPunct('.') || after.isPunct(',');
+                return after == null || after.isPunct('.') || after.isPunct(',') || after.isWord();
+            }
+            if (WordLists.FINITE.contains(t.lower()) || !t.upper() && !apposition) {
+                return false; // "Lamrani further described ...": a new sentence with its own verb
             }
         }
         return false;

@@ -161,7 +161,8 @@ final class WordLists {
             "admits", "conceded", "stressed", "emphasized", "noted", "notes", "pointed", "points", "recalled",
             "hinted", "testified", "declared", "maintained", "maintains", "contended", "contends", "complained",
             "reckoned", "tweeted", "posted", "agreed", "asked", "demanded", "wondered", "explaining", "noting",
-            "reports", "announces",
+            "reports", "announces", "insist", "argue", "claim", "warn", "suggest", "predict", "allege", "contend",
+            "maintain",
             "sagte", "sagt", "erklärte", "dijo", "dice", "afirmó", "déclaré", "dit", "affirmé");
 
     /** Sentence openers that make the first clause subordinate ("While X said A, B"). */
@@ -169,7 +170,7 @@ final class WordLists {
             "because", "since", "when", "after", "before", "even", "unless", "once");
 
     /** Trailing clauses cut from a reported clause ("..., as protests escalate"). */
-    static final Set<String> TRAILING = Set.of("as", "while", "amid", "despite", "whereas");
+    static final Set<String> TRAILING = Set.of("as", "while", "amid", "despite", "whereas", "shortly");
 
     /** Nouns of documents whose content a {@code wherein} clause gives. */
     static final Set<String> DOCUMENTS = Set.of("statement", "letter", "report", "memo", "document",

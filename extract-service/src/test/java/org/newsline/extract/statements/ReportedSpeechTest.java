@@ -160,4 +160,37 @@ class ReportedSpeechTest {
         assertThat(all).extracting(FoundStatement::quote).containsExactly("he would not resign",
                 "he had done nothing wrong");
     }
+
+    @Test
+    void adviceInTheSubjunctiveIsNotAStatement() {
+        assertThat(reported("His advisers suggested that Beijing resume buying farm products.")).isEmpty();
+    }
+
+    @Test
+    void upperCaseWhoIsTheWorldHealthOrganization() {
+        FoundStatement s = only("Untreated pneumonic plague is \"always fatal\", says WHO.", "Untreated");
+        assertThat(s.speaker()).isEqualTo("WHO");
+        assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+    }
+
+    @Test
+    void secondVerbOfTheSourceStartsItsOwnStatement() {
+        List<FoundStatement> all = reported("The office said another 30 people had been injured, but added the exact"
+                + " circumstances remained unclear.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly("another 30 people had been injured",
+                "the exact circumstances remained unclear");
+    }
+
+    @Test
+    void gerundSubjectOfTheClause() {
+        FoundStatement s = only("The agency says putting astronauts to sleep could make it easier to reach Mars.",
+                "putting");
+        assertThat(s.cue()).isEqualTo("says");
+    }
+
+    @Test
+    void toldAPluralNounThenTheClause() {
+        FoundStatement s = only("The man told doctors he ate the rabbit meat on November 5.", "he ate");
+        assertThat(s.quote()).isEqualTo("he ate the rabbit meat on November 5");
+    }
 }

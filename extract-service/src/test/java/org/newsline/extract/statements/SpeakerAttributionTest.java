@@ -187,4 +187,11 @@ class SpeakerAttributionTest {
         assertThat(s.speaker()).isEqualTo("coach Mike Jones");
         assertThat(s.speakerCanonical()).isEqualTo("Mike Jones");
     }
+
+    @Test
+    void questionThenNameWithAppositionThenCue() {
+        FoundStatement s = only("“What is the incentive for the Chinese side?” Li Jianxiong, the former director,"
+                + " said at an event.", "What is the incentive");
+        assertThat(s.speaker()).isEqualTo("Li Jianxiong");
+    }
 }
