@@ -112,9 +112,15 @@ public final class StatementExtractor {
         for (Draft d : drafts) {
             Source source;
             String cue;
+            Draft repeated = d.attribution() == null && d.kind() == StatementKind.DIRECT
+                    ? repeatedQuote(a, d, drafts) : null;
             if (d.attribution() != null && d.attribution().speaker() != null) {
                 source = tracker.source(d.attribution().speaker());
                 cue = d.attribution().cue();
+            } else if (repeated != null) {
+                // A heading or pull quote repeating words quoted elsewhere: the speaker of those words, no cue.
+                source = tracker.source(repeated.attribution().speaker());
+                cue = null;
             } else if (d.kind() == StatementKind.DIRECT && previous != null
                     && d.paragraph() - previous.paragraph() <= 1) {
                 // A quote with no attribution of its own continues the statement before it; the cue carries over
@@ -143,6 +149,44 @@ public final class StatementExtractor {
         }
         out.sort(Comparator.comparingInt(FoundStatement::start).thenComparingInt(FoundStatement::end));
         return dedupe(out);
+    }
+
+    /** An attributed direct quote elsewhere in the article with the same words as {@code d}, or null. */
+    private static Draft repeatedQuote(Article a, Draft d, List<Draft> drafts) {
+        String words = normalised(a.text, d.start(), d.end());
+        if (words.length() < 12) {
+            return null;
+        }
+        int at = drafts.indexOf(d);
+        // Pull quotes repeat words from nearby; looking at the neighbours keeps long texts linear.
+        for (Draft other : drafts.subList(Math.max(0, at - 40), Math.min(drafts.size(), at + 40))) {
+            if (other == d || other.kind() != StatementKind.DIRECT || other.attribution() == null
+                    || other.attribution().speaker() == null) {
+                continue;
+            }
+            String o = normalised(a.text, other.start(), other.end());
+            if (o.contains(words) || words.contains(o) && o.length() >= 12) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Lower-case letters and digits only, single spaces between words. */
+    private static String normalised(String text, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        boolean space = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                b.append(' ');
+                space = true;
+            }
+        }
+        return b.toString().trim();
     }
 
     private static boolean hasSingleMark(String text, int from, int to) {

@@ -194,4 +194,15 @@ class SpeakerAttributionTest {
                 + " said at an event.", "What is the incentive");
         assertThat(s.speaker()).isEqualTo("Li Jianxiong");
     }
+
+    @Test
+    void headingThatRepeatsAQuoteTakesItsSpeakerWithNoCue() {
+        String text = "“We will not back down from this fight”\n\nThe mayor spoke on Monday. “We will not back down"
+                + " from this fight,” Mayor Jane Doe said.";
+        List<FoundStatement> all = extract(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerCanonical()).isEqualTo("Mayor Jane Doe");
+        assertThat(all.get(0).cue()).isNull();
+        assertThat(all.get(1).cue()).isEqualTo("said");
+    }
 }
