@@ -1,6 +1,5 @@
 package org.newsline.extract.statements;
 
-
 /**
  * Finds the noun phrase naming a source next to a cue: before it ({@code Sen. Ben Sasse, R-Neb., said}) or
  * after it ({@code said Jane Doe, a spokeswoman for the agency}). Appositions are left out of the phrase.
@@ -10,7 +9,8 @@ final class SpeakerPhrase {
     private SpeakerPhrase() {
     }
 
-    static boolean isPreposition(String w) {
+    /** A word that opens an introductory phrase ({@code In a statement, ...}), not a source's name. */
+    static boolean isIntroWord(String w) {
         return WordLists.INTRO_WORDS.contains(w);
     }
 

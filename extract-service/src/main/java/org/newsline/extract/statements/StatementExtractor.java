@@ -313,7 +313,7 @@ public final class StatementExtractor {
             String[] words = lowerPhrase.split(" ");
             String head = words[words.length - 1];
             for (int i = 1; i < words.length; i++) {
-                if (SpeakerPhrase.isPreposition(words[i]) || words[i].equals("who")) {
+                if (WordLists.PREPOSITIONS.contains(words[i]) || words[i].equals("who")) {
                     return words[i - 1];
                 }
             }
@@ -415,7 +415,7 @@ public final class StatementExtractor {
             while (first < end && a.tok(first).kind() == Token.Kind.BREAK) {
                 first++;
             }
-            if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isPreposition(a.tok(first).lower())
+            if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isIntroWord(a.tok(first).lower())
                     || WordLists.CONNECTORS.contains(a.tok(first).lower()))) {
                 for (int k = first; k < end && k < first + 15; k++) {
                     if (a.isPunct(k, ',')) {
