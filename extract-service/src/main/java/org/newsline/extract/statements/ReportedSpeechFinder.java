@@ -252,8 +252,8 @@ final class ReportedSpeechFinder {
         // Skip the person told: "told reporters", "told The Hill in a statement".
         if (told) {
             int o = skipObject(a, c, to);
-            if (o == c && !a.isWord(c, "that")) {
-                return null; // "told" needs someone told
+            if (o == c && !a.isWord(c, "that") && WordLists.TELL_NEEDS_OBJECT.contains(verb)) {
+                return null; // "told" needs someone told; "warned" does not
             }
             if (a.isWord(o, "to") || a.isWord(o, "about") || a.isWord(o, "of")) {
                 return null; // an order ("told him to leave") or a topic
@@ -550,6 +550,9 @@ final class ReportedSpeechFinder {
         if (!first.isWord() || WordLists.PREPOSITIONS.contains(first.lower()) && !a.capitalized(c)) {
             return false; // "said in a statement released by police": no clause
         }
+        if (first.is("not") || first.is("to")) {
+            return false; // "asked not to be identified"
+        }
         boolean number = Character.isDigit(first.lower().charAt(0));
         if (number && !finiteWithin(a, c, to, 4)) {
             return false;
@@ -580,6 +583,10 @@ final class ReportedSpeechFinder {
                 continue;
             }
             String w = t.lower();
+            if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3 && a.tok(k - 1).isWord()
+                    && a.tok(k - 1).lower().endsWith("ly")) {
+                return true; // "the law unfairly targets immigrants"
+            }
             if (finite(w) || w.endsWith("ed") && k > c && !a.isWord(k - 1, "and") && !a.isWord(k - 1, "or")
                     && !a.isPunct(k - 1, ',')) {
                 return true;

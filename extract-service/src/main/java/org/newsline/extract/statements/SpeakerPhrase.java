@@ -94,6 +94,9 @@ final class SpeakerPhrase {
                 return lastCandidate;
             }
             Kind kind = classify(a, seg);
+            if (kind == Kind.INTRO && seg.from() > lo && a.tok(seg.from()).lower().endsWith("ing")) {
+                kind = Kind.APPOSITION; // "Trump, speaking to reporters, said": a participle phrase inside
+            }
             if (kind == Kind.NAME) {
                 return trim(a, seg.from(), seg.to());
             }

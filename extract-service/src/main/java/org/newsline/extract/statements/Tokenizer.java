@@ -192,8 +192,10 @@ final class Tokenizer {
                 return false;
             }
             if (lexicon.attributes(t.lower()) && j > k) {
+                // "“…” Trump said." or "… said at an event." is an attribution; "She said residents ..." is not
                 Token after = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
-                return after == null || after.isPunct('.') || after.isPunct(',') || after.isWord();
+                return after == null || after.isPunct('.') || after.isPunct(',') || after.isWord()
+                        && (WordLists.PREPOSITIONS.contains(after.lower()) || WordLists.TIME_WORDS.contains(after.lower()));
             }
             if (WordLists.FINITE.contains(t.lower()) || !t.upper() && !apposition) {
                 return false; // "Lamrani further described ...": a new sentence with its own verb

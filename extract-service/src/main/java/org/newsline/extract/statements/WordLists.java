@@ -94,6 +94,10 @@ final class WordLists {
     static final Set<String> TELL = Set.of("told", "tells", "tell", "telling", "informed", "assured",
             "assures", "warned", "reminded", "promised", "convinced", "persuaded", "asked");
 
+    /** Telling verbs that need the person told before the clause ({@code told reporters}). */
+    static final Set<String> TELL_NEEDS_OBJECT = Set.of("told", "tells", "tell", "telling", "informed",
+            "reminded", "convinced", "persuaded");
+
     /** Objects of a telling verb that are not capitalised names. */
     static final Set<String> OBJECTS = Set.of("him", "her", "them", "us", "me", "you", "reporters",
             "police", "journalists", "lawmakers", "investigators", "friends", "officers", "officials", "members",

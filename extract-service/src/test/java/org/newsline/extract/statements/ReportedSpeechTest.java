@@ -193,4 +193,35 @@ class ReportedSpeechTest {
         FoundStatement s = only("The man told doctors he ate the rabbit meat on November 5.", "he ate");
         assertThat(s.quote()).isEqualTo("he ate the rabbit meat on November 5");
     }
+
+    @Test
+    void participlePhraseBetweenSpeakerAndCue() {
+        FoundStatement s = only("Trump, speaking to reporters at the White House, said the U.S. would respond"
+                + " forcefully.", "the U.S.");
+        assertThat(s.speaker()).isEqualTo("Trump");
+    }
+
+    @Test
+    void warnedNeedsNoObject() {
+        FoundStatement s = only("Scientists have warned for years that the glacier could collapse.", "the glacier");
+        assertThat(s.cue()).isEqualTo("warned");
+    }
+
+    @Test
+    void presentTenseVerbAfterAnAdverb() {
+        assertThat(only("Critics argue the law unfairly targets immigrants.", "the law").cue()).isEqualTo("argue");
+    }
+
+    @Test
+    void askedNotToBeIdentifiedIsNotAStatement() {
+        assertThat(reported("A refugee who asked not to be identified was interviewed.")).isEmpty();
+    }
+
+    @Test
+    void aNewSentenceAfterAQuoteIsNotPartOfTheClause() {
+        List<FoundStatement> all = reported("Batjer said that “lack of service endangers lives.” She said residents"
+                + " do not have the luxury of failed connections.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly(
+                "residents do not have the luxury of failed connections");
+    }
 }
