@@ -58,7 +58,7 @@ def main():
     split = json.load(open(sys.argv[2], encoding="utf-8"))
     blocks = parse(sys.argv[3:])
     here = os.path.dirname(os.path.abspath(__file__))
-    for name in ("dev", "holdout"):
+    for name in [n for n in ("dev", "dev2", "holdout") if n in split]:
         with open(os.path.join(here, name + ".jsonl"), "w", encoding="utf-8") as f:
             for full_id in split[name]:
                 prefix = next((p for p in blocks if full_id.startswith(p)), None)

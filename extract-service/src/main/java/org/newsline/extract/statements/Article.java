@@ -1,7 +1,6 @@
 package org.newsline.extract.statements;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * One article prepared for the stages: its quotes, tokens (each quote one token), sentence of every token and
@@ -9,49 +8,14 @@ import java.util.Set;
  */
 final class Article {
 
-    /** Words that open a sentence or clause and are never part of a speaker or a reported clause. */
-    static final Set<String> CONNECTORS = Set.of(
-            "but", "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now", "later", "while",
-            "when", "as", "after", "before", "although", "though", "because", "since", "if", "instead", "indeed",
-            "moreover", "furthermore", "nonetheless", "nevertheless", "besides", "plus", "or", "earlier", "again",
-            "finally", "first", "second", "separately", "similarly", "likewise", "thus", "hence", "overall");
-
-    /** Words between a speaker and the cue that belong to neither ({@code has}, {@code also}, {@code later}). */
-    static final Set<String> ADVERBS = Set.of(
-            "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "also", "further",
-            "then", "later", "previously", "repeatedly", "once", "still", "now", "just", "already", "recently",
-            "earlier", "again", "initially", "ultimately", "however", "too", "only", "first", "quickly", "publicly",
-            "openly", "flatly", "bluntly", "simply", "instead", "separately", "immediately", "jokingly", "often",
-            "frequently", "reportedly", "allegedly", "subsequently", "finally", "even", "both",
-            "all", "himself", "herself", "themselves", "itself", "always", "never", "since", "long",
-            "privately", "formally", "officially", "specifically", "explicitly", "emphatically", "firmly",
-            "angrily", "calmly", "softly", "quietly", "loudly", "proudly", "sadly", "happily", "readily",
-            "tearfully", "speaking", "said");
-
-    /** Words that only occur inside a clause with its own verb, never inside a speaker's name. */
-    static final Set<String> VERBISH = Set.of(
-            "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "that", "which", "when",
-            "if", "whether", "because", "not", "n't", "to", "would", "will", "could", "should", "can", "must",
-            "may", "might", "shall", "has", "have", "had", "there", "it", "its");
-
-    /** Auxiliaries that open a compound cue in other languages ({@code a déclaré}, {@code ha dicho}). */
-    static final Set<String> AUXILIARIES = Set.of("a", "avait", "aurait", "ont", "ha", "había", "han", "hat",
-            "hatte", "habe", "haben");
-
-    static final Set<String> TIME_WORDS = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-            "year", "morning", "afternoon", "evening", "night", "weekend", "today", "yesterday", "tonight",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "time",
-            "day", "days", "weeks", "months", "years", "summer", "winter", "spring", "fall", "autumn");
-
-    static final Set<String> TIME_PREPS = Set.of("on", "in", "last", "this", "next", "earlier", "late", "early",
-            "that", "during", "over");
-
     final String text;
     final Lexicon lexicon;
     final List<Quote> quotes;
     final List<Token> tokens;
+    /** Verbs after which "to say" still reports speech ("continues to insist", "went on to say"). */
+    private static final java.util.Set<String> CONTINUING = java.util.Set.of("continues", "continued", "continue",
+            "on", "used", "going");
+
     /** The same tokens as an array, for the many lookups by index. */
     private final Token[] array;
     final int[] sentence;
@@ -167,7 +131,8 @@ final class Article {
         Token prev = k > 0 ? tokens.get(k - 1) : null;
         if (prev != null && prev.isWord()) {
             String p = prev.lower();
-            if (p.equals("to") || p.equals("not") || p.equals("n't") || p.endsWith("n’t") || p.endsWith("n't")
+            if (p.equals("to") && !(k >= 2 && array[k - 2].isWord() && CONTINUING.contains(array[k - 2].lower()))
+                    || p.equals("not") || p.equals("n't") || p.endsWith("n’t") || p.endsWith("n't")
                     || p.equals("never") || p.equals("be") || p.equals("been") || p.equals("being")
                     || p.equals("is") || p.equals("was") || p.equals("were") || p.equals("are")
                     || p.equals("what's") || p.equals("what’s") || p.equals("so-called")) {
@@ -178,8 +143,9 @@ final class Article {
             return verbInContext(k);
         }
         if (t.lower().endsWith("ing") && prev != null && !prev.isPunct(',') && !prev.is("and") && !prev.is("by")
-                && !prev.is("while") && !prev.isQuote()) {
-            return false; // "a reporting station": an adjective, not ", saying"
+                && !prev.is("while") && !prev.isQuote() && !(k + 1 < array.length && (array[k + 1].isPunct(':')
+                || array[k + 1].isWord() && lexicon.complementizers().contains(array[k + 1].lower())))) {
+            return false; // "a reporting station": an adjective, not ", saying" or "a letter stating that"
         }
         if (t.is("pointed") || t.is("points") || t.is("pointing")) {
             return isWord(k + 1, "out"); // "pointed out", not "pointing to a slowdown"
@@ -201,11 +167,17 @@ final class Article {
         if (prev != null && (prev.isPunct(',') || prev.isQuote())) {
             return true;
         }
-        if (prev != null && next != null && (capitalized(k - 1) || lexicon.pronouns().contains(prev.lower()))
+        if (prev != null && next != null && (capitalized(k - 1) && Character.isLetter(text.charAt(prev.start()))
+                || lexicon.pronouns().contains(prev.lower()))
                 && (capitalized(k + 1) || next.isPunct(',') || next.isQuote() || next.isWord()
                 && (next.is("the") || lexicon.pronouns().contains(next.lower())))) {
             return true;
         }
-        return false;
+        // "The lawsuit claims the company misled ...": a noun subject, then the clause's subject
+        return prev != null && next != null && prev.isWord() && !capitalized(k - 1)
+                && k >= 2 && array[k - 2].isWord() && WordLists.SUBJECT_DETERMINERS.contains(array[k - 2].lower())
+                && next.isWord() && (WordLists.SUBJECT_DETERMINERS.contains(next.lower())
+                || lexicon.pronouns().contains(next.lower()));
     }
+
 }

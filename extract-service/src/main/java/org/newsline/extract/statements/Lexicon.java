@@ -95,7 +95,8 @@ public record Lexicon(
                     "asks", "demanded", "revealed", "reveals", "agreed", "agrees", "commented", "comments",
                     "informed", "mentioned", "mentions", "recounted", "estimated", "pointed", "points", "pointing",
                     "indicated", "indicates", "insist", "argue", "warn", "write", "admit", "deny",
-                    "acknowledge", "announce", "confirm"),
+                    "acknowledge", "announce", "confirm", "allege", "claim", "report", "note", "suggest", "contend",
+                    "maintain", "predict", "estimate", "testify"),
             Set.of("laughed", "joked", "quipped", "continued", "continues", "related", "recounted", "mused",
                     "exclaimed", "shouted", "yelled", "whispered", "sighed", "offered", "posted", "texted",
                     "emailed", "messaged", "wondered", "asked", "chimed", "put", "described", "pointed",
@@ -137,7 +138,9 @@ public record Lexicon(
                     "university", "hospital", "service", "federation", "association", "foundation", "email",
                     "post", "tweet", "website", "site", "band", "school", "city", "state", "ministries"),
             ORG_WORDS,
-            Set.of("states", "claims", "reports", "notes", "comments", "shows", "finds", "projects", "estimates",
+            Set.of("allege", "claim", "report", "note", "argue", "insist", "warn", "deny", "admit", "acknowledge",
+                    "announce", "confirm", "suggest", "contend", "maintain", "predict", "estimate", "testify",
+                    "states", "claims", "reports", "notes", "comments", "shows", "finds", "projects", "estimates",
                     "tweets", "answers", "replies", "remarks", "calls"));
 
     public static final Lexicon GERMAN = new Lexicon(

@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves a source as written to the fullest name the article gives it: {@code Trump} to
@@ -16,28 +14,6 @@ import java.util.regex.Pattern;
  * word of the name (the surname).
  */
 final class NameResolver {
-
-    /** Capitalised words that open sentences and are not names. */
-    static final Set<String> NOT_NAMES = Set.of(
-            "the", "a", "an", "but", "and", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before",
-            "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their",
-            "our", "my", "your", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all",
-            "both", "each", "every", "no", "not", "now", "then", "still", "also", "even", "just", "so", "yet",
-            "meanwhile", "however", "although", "though", "because", "since", "despite", "during", "over", "under",
-            "by", "from", "with", "without", "to", "of", "earlier", "later", "last", "next", "another", "other",
-            "one", "two", "three", "four", "five", "according", "asked", "like", "unlike", "among", "more", "less",
-            "only", "until", "once", "instead", "indeed", "thus", "such", "do", "does", "did", "is", "was",
-            "will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "be", "been",
-            "oh", "yes", "ok", "okay", "well", "speaking", "read", "you", "us",
-            "wednesday", "monday", "tuesday", "thursday", "friday", "saturday", "sunday");
-
-    private static final Set<String> PARTICLES = Set.of("de", "van", "von", "der", "den", "bin", "al", "da", "del",
-            "la", "le", "di", "du", "dos", "ibn", "st.", "ter", "ten");
-
-    private static final Pattern ISSUED_BY = Pattern.compile(
-            "\\b(?:[Ss]tatement|[Ll]etter|[Rr]elease|[Rr]eport|[Aa]nnouncement)s?\\s+(?:was\\s+)?(?:published|issued|released"
-                    + "|put out|signed|sent|posted)\\s+by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}.’'&-]*(?:\\s+(?:and\\s+|of\\s+|the\\s+)?"
-                    + "\\p{Lu}[\\p{L}.’'&-]*)*)");
 
     /** A run of capitalised words: a person's or organisation's name. */
     record Name(int from, int to, String text, String key, boolean possessive, boolean titled, boolean org) {
@@ -61,7 +37,7 @@ final class NameResolver {
     private String issuer() {
         if (!issuerSearched) {
             issuerSearched = true;
-            Matcher m = ISSUED_BY.matcher(a.text);
+            Matcher m = WordLists.ISSUED_BY.matcher(a.text);
             if (m.find()) {
                 issuer = m.group(1).trim();
             }
@@ -80,7 +56,7 @@ final class NameResolver {
                 continue;
             }
             int s = k;
-            while (s < n && a.capitalized(s) && NOT_NAMES.contains(a.tok(s).lower())) {
+            while (s < n && a.capitalized(s) && WordLists.NOT_NAMES.contains(a.tok(s).lower())) {
                 s++;
             }
             if (s > k) {
@@ -88,7 +64,7 @@ final class NameResolver {
                 continue;
             }
             int e = s;
-            while (e < n && (a.capitalized(e) || PARTICLES.contains(a.tok(e).lower()) && e + 1 < n
+            while (e < n && (a.capitalized(e) || WordLists.PARTICLES.contains(a.tok(e).lower()) && e + 1 < n
                     && a.capitalized(e + 1))) {
                 e++;
                 if (possessive(a.tok(e - 1))) {
@@ -231,12 +207,9 @@ final class NameResolver {
         if (!speaker.contains(" by ")) {
             return -1;
         }
-        Matcher m = ISSUED_IN_PHRASE.matcher(speaker);
+        Matcher m = WordLists.ISSUED_IN_PHRASE.matcher(speaker);
         return m.find() ? m.start() : -1;
     }
-
-    private static final Pattern ISSUED_IN_PHRASE = Pattern.compile(
-            "\\s(?:published|issued|released|put out|signed|sent|posted)\\s+by\\s");
 
     /** The key (surname) of a person named in the span, or null. */
     String personKey(Span span) {

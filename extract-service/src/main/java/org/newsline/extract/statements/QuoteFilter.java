@@ -1,6 +1,5 @@
 package org.newsline.extract.statements;
 
-import java.util.Set;
 
 /**
  * Decides which quotes can be statements: at least 4 word tokens, and not a title of a work, a name or a
@@ -9,32 +8,6 @@ import java.util.Set;
 final class QuoteFilter {
 
     static final int MIN_WORDS = 4;
-
-    /** Small words that stay lower-case in a title. */
-    private static final Set<String> TITLE_SMALL = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "and",
-            "or", "for", "with", "from", "by", "is", "as", "but", "nor", "vs", "de", "la", "le", "el", "y", "und",
-            "der", "die", "das");
-
-    /** Words before a quote that make it a name or title. */
-    private static final Set<String> NAMING = Set.of("called", "named", "dubbed", "titled", "entitled",
-            "nicknamed", "headlined", "so-called", "branded", "known", "album", "song", "book", "film", "movie",
-            "show", "series", "campaign", "hashtag", "slogan", "single", "novel", "play", "term",
-            "phrase", "word", "words", "motto", "label");
-
-    /** Words that may follow a statement quote directly (attribution, conjunctions), so not a term. */
-    private static final Set<String> FOLLOWERS = Set.of("the", "a", "an", "and", "or", "but", "to", "of", "in",
-            "on", "at", "for", "with", "from", "by", "as", "that", "which", "who", "is", "was", "were", "are",
-            "has", "have", "had", "will", "would", "could", "can", "he", "she", "they", "it", "we", "i", "not",
-            "so", "if", "when", "while", "because", "before", "after", "than", "then", "about", "into", "over",
-            "also", "just", "only", "even", "again", "said", "says", "say", "added", "told", "wrote", "this",
-            "these", "those", "his", "her", "their", "its", "our", "my", "your", "there", "here", "according",
-            "one", "said.", "writes", "adds", "asked", "insisted", "explained", "later", "since", "until", "per",
-            "during", "without", "within", "through", "against", "among", "under", "both", "all", "more", "most");
-
-    /** Words after which a quote is a fragment of the author's own sentence ({@code blindsided by “…”}). */
-    private static final Set<String> EMBEDDING = Set.of("by", "of", "with", "from", "about", "like", "as", "the",
-            "a", "an", "for", "in", "on", "at", "into", "is", "was", "are", "were", "be", "been", "his", "her",
-            "their", "its", "our", "this", "that's", "it's", "what's");
 
     private QuoteFilter() {
     }
@@ -45,7 +18,23 @@ final class QuoteFilter {
             return false;
         }
         Token prev = a.tok(qk - 1);
-        return prev.isWord() && !a.capitalized(qk - 1) && EMBEDDING.contains(prev.lower());
+        if (!prev.isWord() || a.capitalized(qk - 1)) {
+            return false;
+        }
+        if (WordLists.EMBEDDING.contains(prev.lower())) {
+            return true;
+        }
+        // "larger purchases “than any time in our history”": a lower-case fragment after a plain word
+        Quote q = a.quote(qk);
+        char first = ' ';
+        for (int i = q.contentStart(); i < q.contentEnd() && first == ' '; i++) {
+            if (!Character.isWhitespace(a.text.charAt(i))) {
+                first = a.text.charAt(i);
+            }
+        }
+        return Character.isLowerCase(first) && !a.lexicon.attributes(prev.lower())
+                && !a.lexicon.complementizers().contains(prev.lower()) && !prev.is("and") && !prev.is("but")
+                && !prev.is("or") && !prev.is("then");
     }
 
     static boolean isStatementQuote(Article a, int qk) {
@@ -57,8 +46,9 @@ final class QuoteFilter {
             return false;
         }
         Token prev = qk > 0 ? a.tok(qk - 1) : null;
-        if (prev != null && prev.isWord() && NAMING.contains(prev.lower())) {
-            return false;
+        if (prev != null && prev.isWord() && (WordLists.NAMING.contains(prev.lower())
+                || a.lexicon.notSpeech().contains(prev.lower()))) {
+            return false; // "a film called “…”", "signs that read “…”", "she thought “…”"
         }
         return !isTerm(a, qk);
     }
@@ -78,7 +68,8 @@ final class QuoteFilter {
                         || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
                     i++;
                 }
-                boolean small = i - s <= 4 && TITLE_SMALL.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT));
+                boolean small = i - s <= 4 && WordLists.TITLE_SMALL.contains(text.substring(s,
+                        i).toLowerCase(java.util.Locale.ROOT));
                 if (!small) {
                     words++;
                     if (Character.isUpperCase(c)) {
@@ -119,7 +110,7 @@ final class QuoteFilter {
             return false;
         }
         String w = next.lower();
-        return !FOLLOWERS.contains(w) && !a.lexicon.attributes(w) && !a.lexicon.pronouns().contains(w)
+        return !WordLists.FOLLOWERS.contains(w) && !a.lexicon.attributes(w) && !a.lexicon.pronouns().contains(w)
                 && !w.endsWith("ly");
     }
 }

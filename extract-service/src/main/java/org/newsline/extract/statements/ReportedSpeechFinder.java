@@ -2,7 +2,6 @@ package org.newsline.extract.statements;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Finds indirect and mixed statements: a reported clause governed by an explicit cue. Three shapes:
@@ -21,80 +20,10 @@ final class ReportedSpeechFinder {
     record Report(Span content, Span speaker, String cue, int cueToken, boolean mixed) {
     }
 
-    /** Verbs whose object is the person told; the clause follows it. */
-    private static final Set<String> TELL = Set.of("told", "tells", "tell", "telling", "informed", "assured",
-            "assures", "warned", "reminded", "promised", "convinced", "persuaded", "asked");
-
-    /** Objects of a telling verb that are not capitalised names. */
-    private static final Set<String> OBJECTS = Set.of("him", "her", "them", "us", "me", "you", "reporters",
-            "police", "journalists", "lawmakers", "investigators", "friends", "officers", "officials", "members",
-            "supporters", "viewers", "readers", "listeners", "parliament", "congress", "employees", "staff",
-            "workers", "students", "residents", "customers", "investors", "analysts", "colleagues", "family",
-            "the", "a", "his", "their", "its", "our", "my", "audience", "jurors", "judges", "senators");
-
-    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
-    private static final Set<String> DOC_DETERMINERS = Set.of("a", "an", "the", "this", "that", "its", "their");
-    private static final Set<String> OBJECT_DETERMINERS = Set.of("the", "a", "his", "her", "their", "its", "our",
-            "my");
-    /** Words before a plural noun that show it is a noun, not a verb ending in -s. */
-    private static final Set<String> NOUN_MODIFIERS = Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to",
-                    "with", "by", "at", "from", "its", "their", "his", "her", "our", "many", "some", "all", "these",
-                    "those", "two", "three", "more", "most", "other");
-    private static final Set<String> LEADING_CONNECTORS = Set.of("but", "and", "so", "yet", "however", "meanwhile",
-            "still");
-
-    /** Speakers that are not sources: the author writing "we", and nobody. */
-    private static final Set<String> NOT_SOURCES = Set.of("we", "i", "us", "you", "nothing", "nobody", "none",
-            "it", "this", "that", "which", "who");
-
-    /** Words that can open a reported clause as its subject. */
-    private static final Set<String> SUBJECT_START = Set.of("the", "a", "an", "this", "that", "these", "those",
-            "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each",
-            "both", "any", "several", "he", "she", "it", "they", "we", "i", "you", "there", "one", "none", "more",
-            "few", "such", "another", "other", "only", "much", "nobody", "nothing", "everyone", "someone",
-            "anyone", "everything", "something", "anything", "people", "police", "officials", "authorities");
-
-    /** Words that may open the attribution's tail after a cue ({@code said in a statement on Monday}). */
-    private static final Set<String> TAIL_START = Set.of("in", "on", "at", "via", "during", "before", "after",
-            "of", "from", "through", "over", "this", "last", "earlier", "late", "yesterday", "today", "tonight",
-            "afterward", "afterwards", "later", "recently", "previously", "again", "too", "also", "when", "while",
-            "by", "outside", "inside", "following", "told", "as", "according", "here", "there", "shortly",
-            "then", "now", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-
-    /** Words that mark a finite clause near its start: auxiliaries and common irregular past forms. */
-    private static final Set<String> FINITE = Set.of(
-            "is", "are", "was", "were", "will", "would", "could", "can", "should", "may", "might", "must",
-            "has", "have", "had", "does", "do", "did", "isn't", "wasn't", "won't", "can't", "don't", "doesn't",
-            "didn't", "isn’t", "wasn’t", "won’t", "can’t", "don’t", "doesn’t", "didn’t", "it's", "it’s",
-            "made", "found", "said", "told", "took", "gave", "came", "went", "left", "got", "saw", "knew",
-            "thought", "became", "began", "ran", "met", "held", "kept", "brought", "put", "set", "paid", "sent",
-            "felt", "lost", "won", "led", "fell", "rose", "grew", "hit", "cut", "shot", "broke", "spent",
-            "sold", "bought", "built", "needs", "wants", "remains", "means", "makes", "takes", "gets",
-            "goes", "says", "shows", "plans", "faces", "seems", "appears", "serves", "supports", "helps",
-            "continues", "includes", "depends", "requires", "looks", "works", "comes", "knows", "lacks",
-            "represents", "poses", "happens", "exists", "occurs", "matters", "belongs", "stands", "holds");
-
     /** A finite verb form: an auxiliary, a listed past or present form, or a negated auxiliary. */
     static boolean finite(String w) {
-        return FINITE.contains(w) || w.endsWith("n't") || w.endsWith("n’t");
+        return WordLists.FINITE.contains(w) || w.endsWith("n't") || w.endsWith("n’t");
     }
-
-    /** Cue verbs whose clause often comes without "that" ({@code said the deal would fail}). */
-    private static final Set<String> BARE_CLAUSE = Set.of("said", "says", "say", "saying", "told", "tells", "tell",
-            "telling", "added", "adds", "adding", "argued", "argues", "arguing", "claimed", "claims", "claiming",
-            "insisted", "insists", "explained", "explains", "wrote", "writes", "warned", "warns", "suggested",
-            "suggests", "predicted", "predicts", "estimated", "estimates", "assured", "acknowledged", "admitted",
-            "admits", "conceded", "stressed", "emphasized", "noted", "notes", "pointed", "points", "recalled",
-            "hinted", "testified", "declared", "maintained", "maintains", "contended", "contends", "complained",
-            "reckoned", "tweeted", "posted", "agreed", "asked", "demanded", "wondered", "explaining", "noting",
-            "sagte", "sagt", "erklärte", "dijo", "dice", "afirmó", "déclaré", "dit", "affirmé");
-
-    /** Sentence openers that make the first clause subordinate ("While X said A, B"). */
-    private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "whereas", "if",
-            "because", "since", "when", "after", "before", "even", "unless", "once");
-
-    /** Trailing clauses cut from a reported clause ("..., as protests escalate"). */
-    private static final Set<String> TRAILING = Set.of("as", "while", "amid", "despite", "whereas");
 
     List<Report> find(Article a) {
         List<Report> out = new ArrayList<>();
@@ -151,7 +80,10 @@ final class ReportedSpeechFinder {
         if (apostrophe > 0) {
             head = head.substring(0, apostrophe); // "We’ll"
         }
-        if ((r.speaker().length() == 1 || apostrophe > 0 || head.equals("we")) && NOT_SOURCES.contains(head)) {
+        boolean upperCase = a.text.startsWith(a.tok(r.speaker().from()).lower().toUpperCase(java.util.Locale.ROOT),
+                a.tok(r.speaker().from()).start()) && head.length() > 1;
+        if ((r.speaker().length() == 1 || apostrophe > 0 || head.equals("we"))
+                && WordLists.NOT_SOURCES.contains(head) && !upperCase) { // "WHO" is a source, "who" is not
             return false; // the author ("we"), or nobody
         }
         return words + quotes >= 2;
@@ -212,16 +144,11 @@ final class ReportedSpeechFinder {
 
     // ---- a joint statement wherein ... ---------------------------------------------------------------------
 
-    /** Nouns of documents whose content a {@code wherein} clause gives. */
-    private static final Set<String> DOCUMENTS = Set.of("statement", "letter", "report", "memo", "document",
-            "filing", "complaint", "lawsuit", "release", "email", "declaration", "communique", "post", "tweet",
-            "study", "paper", "ruling", "order", "agreement");
-
     /** {@code a joint statement ... wherein the two agreed to ...}: the document's content. */
     private Report documentClause(Article a, int k, int from, int to) {
         int doc = -1;
         for (int m = k - 1; m >= from && m >= k - 12; m--) {
-            if (a.tok(m).isWord() && DOCUMENTS.contains(a.tok(m).lower())) {
+            if (a.tok(m).isWord() && WordLists.DOCUMENTS.contains(a.tok(m).lower())) {
                 doc = m;
                 break;
             }
@@ -232,7 +159,7 @@ final class ReportedSpeechFinder {
         int s = doc;
         while (s - 1 >= from && a.tok(s - 1).isWord() && !a.capitalized(s - 1) && s > doc - 4) {
             s--;
-            if (DOC_DETERMINERS.contains(a.tok(s).lower())) {
+            if (WordLists.DOC_DETERMINERS.contains(a.tok(s).lower())) {
                 break;
             }
         }
@@ -312,7 +239,7 @@ final class ReportedSpeechFinder {
                 }
             }
         }
-        if (first < to && a.tok(first).isWord() && SUBORDINATORS.contains(a.tok(first).lower())
+        if (first < to && a.tok(first).isWord() && WordLists.SUBORDINATORS.contains(a.tok(first).lower())
                 && noComma(a, first, k)) {
             // "While X said CLAUSE, MAIN": the reported clause ends with the subordinate clause
             int comma = c;
@@ -321,12 +248,12 @@ final class ReportedSpeechFinder {
             }
             to = comma;
         }
-        boolean told = TELL.contains(verb);
+        boolean told = WordLists.TELL.contains(verb);
         // Skip the person told: "told reporters", "told The Hill in a statement".
         if (told) {
             int o = skipObject(a, c, to);
-            if (o == c && !a.isWord(c, "that")) {
-                return null; // "told" needs someone told
+            if (o == c && !a.isWord(c, "that") && WordLists.TELL_NEEDS_OBJECT.contains(verb)) {
+                return null; // "told" needs someone told; "warned" does not
             }
             if (a.isWord(o, "to") || a.isWord(o, "about") || a.isWord(o, "of")) {
                 return null; // an order ("told him to leave") or a topic
@@ -335,7 +262,15 @@ final class ReportedSpeechFinder {
         }
         int that = findThat(a, c, to, told || a.lexicon != Lexicon.ENGLISH);
         if (that >= 0) {
+            if (SUGGESTING.contains(verb) && subjunctive(a, that, to)) {
+                return null; // "suggested that Beijing resume buying": advice, not a statement
+            }
             return build(a, that + 1, to, speaker, cue, k);
+        }
+        // "said Friday it was investigating": a time between the cue and its clause
+        while (c + 1 < to && a.tok(c).isWord() && WordLists.TIME_WORDS.contains(a.tok(c).lower())
+                && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
+            c++;
         }
         if (lx.documentVerbs().contains(verb) && !lx.clauseVerbs().contains(verb)) {
             return null; // "the scan revealed severe inflammation": no clause
@@ -343,10 +278,11 @@ final class ReportedSpeechFinder {
         if (c < to && (a.isPunct(c, ',') || a.isPunct(c, ':'))) {
             return null; // "X said:" before a quote, or an inserted phrase
         }
-        if (!BARE_CLAUSE.contains(verb) && !(c < to && a.tok(c).isWord()
-                && SUBJECT_PRONOUNS.contains(a.tok(c).lower()))) {
+        if (!WordLists.BARE_CLAUSE.contains(verb) && !(c < to && a.tok(c).isWord()
+                && WordLists.SUBJECT_PRONOUNS.contains(a.tok(c).lower())) && !namedSubjectThenVerb(a, c, to)) {
             return null; // "denied the allegations": without "that", only saying verbs take a bare clause
         }
+
         if (!startsClause(a, c, to)) {
             return null;
         }
@@ -358,7 +294,7 @@ final class ReportedSpeechFinder {
         Span speaker;
         int boundary;
         if (k - 1 >= from && (a.isPunct(k - 1, ',') || a.tok(k - 1).isQuote())
-                && !a.tok(k).lower().endsWith("ing")) {
+                && !a.tok(k).lower().endsWith("ing") && !WordLists.TELL.contains(a.tok(k).lower())) {
             // cue first in its segment: ", said X"
             speaker = SpeakerPhrase.after(a, cueEnd, to);
             if (speaker == null) {
@@ -445,8 +381,8 @@ final class ReportedSpeechFinder {
         }
         for (int k = first; k < quote; k++) {
             Token t = a.tok(k);
-            if (t.isWord() && !a.capitalized(k) && finite(t.lower())) {
-                return true;
+            if (t.isWord() && !a.capitalized(k) && finite(t.lower()) && !a.lexicon.reports(t.lower())) {
+                return true; // "That being said, “…”" has no clause of its own
             }
         }
         return false;
@@ -474,10 +410,11 @@ final class ReportedSpeechFinder {
 
     /** The end of the attribution after a cue: prepositional phrases, times, "in a statement", no clause. */
     private static int attributionTail(Article a, int from, int to) {
-        if (from < to && from > 0 && a.tok(from - 1).isWord() && TELL.contains(a.tok(from - 1).lower())) {
+        if (from < to && from > 0 && a.tok(from - 1).isWord() && WordLists.TELL.contains(a.tok(from - 1).lower())) {
             from = skipObject(a, from, to); // "an agency spokesman told us."
         }
-        if (from < to && a.tok(from).isWord() && !TAIL_START.contains(a.tok(from).lower()) && !a.capitalized(from)) {
+        if (from < to && a.tok(from).isWord() && !WordLists.TAIL_START.contains(a.tok(from).lower())
+                && !a.capitalized(from)) {
             return from;
         }
         int e = from;
@@ -496,7 +433,8 @@ final class ReportedSpeechFinder {
             if (t.isQuote() || t.kind() == Token.Kind.BREAK) {
                 return e;
             }
-            if (t.isWord() && !a.capitalized(e) && (FINITE.contains(t.lower()) && !t.is("said") || t.is("that"))) {
+            if (t.isWord() && !a.capitalized(e) && (WordLists.FINITE.contains(t.lower()) && !t.is("said")
+                    || t.is("that"))) {
                 return e;
             }
             e++;
@@ -511,7 +449,8 @@ final class ReportedSpeechFinder {
         }
         for (int m = k; m < to; m++) {
             Token t = a.tok(m);
-            if (t.isQuote() || t.isWord() && !a.capitalized(m) && (FINITE.contains(t.lower()) || t.is("that"))) {
+            if (t.isQuote() || t.isWord() && !a.capitalized(m) && (WordLists.FINITE.contains(t.lower())
+                    || t.is("that"))) {
                 return false;
             }
         }
@@ -524,8 +463,8 @@ final class ReportedSpeechFinder {
             return false;
         }
         String w = a.tok(k).lower();
-        return FINITE.contains(w) || Article.ADVERBS.contains(w) && k + 1 < to && a.tok(k + 1).isWord()
-                && FINITE.contains(a.tok(k + 1).lower()) || w.endsWith("ed") || w.equals("not");
+        return WordLists.FINITE.contains(w) || WordLists.ADVERBS.contains(w) && k + 1 < to && a.tok(k + 1).isWord()
+                && WordLists.FINITE.contains(a.tok(k + 1).lower()) || w.endsWith("ed") || w.equals("not");
     }
 
     /** Skips the person told: a name, a pronoun, "reporters", "the paper", and a following time or place. */
@@ -536,13 +475,19 @@ final class ReportedSpeechFinder {
                     && o + 1 < to && a.capitalized(o + 1))) {
                 o++;
             }
-        } else if (o < to && a.tok(o).isWord() && OBJECTS.contains(a.tok(o).lower())) {
+        } else if (o + 1 < to && a.tok(o).isWord() && a.tok(o).lower().endsWith("s") && !a.capitalized(o)
+                && !WordLists.OBJECTS.contains(a.tok(o).lower()) && a.tok(o + 1).isWord()
+                && (WordLists.SUBJECT_PRONOUNS.contains(a.tok(o + 1).lower()) || a.isWord(o + 1, "that"))) {
+            o++; // "told doctors he ate the meat"
+        } else if (o < to && a.tok(o).isWord() && WordLists.OBJECTS.contains(a.tok(o).lower())) {
             o++;
-            if (OBJECT_DETERMINERS.contains(a.tok(o - 1).lower())) {
+            if (WordLists.OBJECT_DETERMINERS.contains(a.tok(o - 1).lower())) {
                 // "the paper", "the audience": a short phrase, then the clause
                 int e = o;
                 while (e < to && e < o + 2 && a.tok(e).isWord() && !a.tok(e).is("that")
-                        && !SpeakerPhrase.isPreposition(a.tok(e).lower()) && !finite(a.tok(e).lower())) {
+                        && !WordLists.PREPOSITIONS.contains(a.tok(e).lower()) && !finite(a.tok(e).lower())
+                        && !WordLists.SUBJECT_PRONOUNS.contains(a.tok(e).lower())
+                        && !WordLists.SUBJECT_START.contains(a.tok(e).lower())) {
                     e++;
                 }
                 return e;
@@ -574,14 +519,15 @@ final class ReportedSpeechFinder {
             }
             String w = t.lower();
             if (!a.capitalized(k) && (finite(w) || w.endsWith("ed") || a.lexicon.pronouns().contains(w)
-                    && !OBJECTS.contains(w))) {
+                    && !WordLists.OBJECTS.contains(w))) {
                 return -1;
             }
-            if (SpeakerPhrase.isPreposition(w) || Article.TIME_WORDS.contains(w) || Article.TIME_PREPS.contains(w)) {
+            if (WordLists.PREPOSITIONS.contains(w) || WordLists.TIME_WORDS.contains(w)
+                    || WordLists.TIME_PREPS.contains(w)) {
                 inPhrase = true;
                 continue;
             }
-            if (a.capitalized(k) || OBJECTS.contains(w) || Article.ADVERBS.contains(w)
+            if (a.capitalized(k) || WordLists.OBJECTS.contains(w) || WordLists.ADVERBS.contains(w)
                     || Character.isDigit(w.charAt(0))) {
                 continue;
             }
@@ -601,14 +547,20 @@ final class ReportedSpeechFinder {
             return true;
         }
         Token first = a.tok(c);
-        if (!first.isWord()) {
-            return false;
+        if (!first.isWord() || WordLists.PREPOSITIONS.contains(first.lower()) && !a.capitalized(c)) {
+            return false; // "said in a statement released by police": no clause
+        }
+        if (first.is("not") || first.is("to")) {
+            return false; // "asked not to be identified"
         }
         boolean number = Character.isDigit(first.lower().charAt(0));
         if (number && !finiteWithin(a, c, to, 4)) {
             return false;
         }
-        if (!a.capitalized(c) && !SUBJECT_START.contains(first.lower())) {
+        if (!a.capitalized(c) && first.lower().endsWith("ing") && finiteWithin(a, c, to, 10)) {
+            return true; // "says putting astronauts to sleep could make it easier"
+        }
+        if (!a.capitalized(c) && !WordLists.SUBJECT_START.contains(first.lower())) {
             // "said residents do not ...": a bare plural subject needs its verb right away
             for (int k = c + 1; k < to && k <= c + 3; k++) {
                 String w = a.tok(k).lower();
@@ -618,7 +570,7 @@ final class ReportedSpeechFinder {
             }
             return false;
         }
-        if (SUBJECT_PRONOUNS.contains(first.lower()) && c + 1 < to
+        if (WordLists.SUBJECT_PRONOUNS.contains(first.lower()) && c + 1 < to
                 && a.tok(c + 1).isWord() && !a.capitalized(c + 1)) {
             return true; // "say they show utmost restraint"
         }
@@ -631,6 +583,10 @@ final class ReportedSpeechFinder {
                 continue;
             }
             String w = t.lower();
+            if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 3 && a.tok(k - 1).isWord()
+                    && a.tok(k - 1).lower().endsWith("ly")) {
+                return true; // "the law unfairly targets immigrants"
+            }
             if (finite(w) || w.endsWith("ed") && k > c && !a.isWord(k - 1, "and") && !a.isWord(k - 1, "or")
                     && !a.isPunct(k - 1, ',')) {
                 return true;
@@ -657,11 +613,52 @@ final class ReportedSpeechFinder {
                 return true;
             }
             if (t.isWord() && !a.capitalized(k) && k > from && t.lower().endsWith("s")
-                    && a.tok(k - 1).isWord() && !NOUN_MODIFIERS.contains(a.tok(k - 1).lower())) {
+                    && a.tok(k - 1).isWord() && !WordLists.NOUN_MODIFIERS.contains(a.tok(k - 1).lower())) {
                 return true; // "the base serves", "prices rise"
             }
         }
         return false;
+    }
+
+    /** Verbs of advice, whose clause may be a subjunctive ("that the President change his diet"). */
+    private static final java.util.Set<String> SUGGESTING = java.util.Set.of("suggested", "suggests", "urged",
+            "recommended", "proposed", "demanded", "insisted", "asked");
+
+    /** "Bloomberg reported WeWork is ...": a name then a finite verb at once. */
+    private static boolean namedSubjectThenVerb(Article a, int c, int to) {
+        if (c >= to || !a.capitalized(c) || !Character.isLetter(a.text.charAt(a.tok(c).start()))) {
+            return false;
+        }
+        for (int k = c + 1; k < to && k <= c + 3; k++) {
+            if (a.tok(k).isWord() && !a.capitalized(k)) {
+                return FINITE_PRESENT_OR_AUX.contains(a.tok(k).lower());
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> FINITE_PRESENT_OR_AUX = java.util.Set.of("is", "are", "was",
+            "were", "will", "would", "could", "can", "should", "may", "might", "has", "have", "had");
+
+    /** After "that", a short subject and then a bare verb ("that Beijing resume buying"). */
+    private static boolean subjunctive(Article a, int that, int to) {
+        int m = that + 1;
+        if (m < to && (a.isWord(m, "the") || a.isWord(m, "a"))) {
+            m++;
+        }
+        int subject = m;
+        while (m < to && a.capitalized(m)) {
+            m++;
+        }
+        if (m == subject && m < to && a.tok(m).isWord()) {
+            m++; // one lower-case noun
+        }
+        if (m == subject || m >= to || !a.tok(m).isWord() || a.capitalized(m)) {
+            return false;
+        }
+        String w = a.tok(m).lower();
+        return !finite(w) && !w.endsWith("s") && !w.endsWith("ed") && !w.endsWith("ing")
+                && !WordLists.ADVERBS.contains(w);
     }
 
     private static boolean finiteWithin(Article a, int c, int to, int n) {
@@ -676,7 +673,7 @@ final class ReportedSpeechFinder {
     private static int firstContentToken(Article a, int from, int to) {
         int k = from;
         while (k < to && (a.tok(k).kind() == Token.Kind.PUNCT || a.tok(k).kind() == Token.Kind.BREAK
-                || a.tok(k).isWord() && LEADING_CONNECTORS
+                || a.tok(k).isWord() && WordLists.LEADING_CONNECTORS
                 .contains(a.tok(k).lower()))) {
             k++;
         }
@@ -692,14 +689,22 @@ final class ReportedSpeechFinder {
                     || a.tok(k + 1).isWord() && a.tok(k + 1).lower().endsWith("ing")
                     && a.lexicon.reports(a.tok(k + 1).lower())
                     || a.isWord(k + 1, "but") && k + 2 < to && a.tok(k + 2).isWord()
-                    && SUBJECT_START.contains(a.tok(k + 2).lower())
-                    || a.tok(k + 1).isWord() && TRAILING.contains(a.tok(k + 1).lower()))) {
+                    && WordLists.SUBJECT_START.contains(a.tok(k + 2).lower())
+                    || a.tok(k + 1).isWord() && WordLists.TRAILING.contains(a.tok(k + 1).lower()))) {
                 end = k;
                 break;
             }
-            if (a.isWord(k, "and") && k + 1 < to && (a.isWord(k + 1, "that")
-                    || a.tok(k + 1).isWord() && a.lexicon.reports(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
-                    && !a.tok(k + 1).lower().endsWith("ing"))) {
+            boolean coordinator = a.isWord(k, "and") || a.isWord(k, "but");
+            if (coordinator && k + 1 < to && (a.isWord(k + 1, "that") && k + 2 < to && a.tok(k + 2).isQuote()
+                    || a.tok(k + 1).isWord() && a.lexicon.clauseVerbs().contains(a.tok(k + 1).lower())
+                    && !a.lexicon.documentVerbs().contains(a.tok(k + 1).lower()) && a.isActiveVerb(k + 1)
+                    && !a.tok(k + 1).lower().endsWith("ing") && !a.isWord(k + 1, "asked")
+                    || a.isWord(k + 1, "called") && (a.isWord(k + 2, "on") || a.isWord(k + 2, "for")))
+                    || a.isWord(k, "but") && a.tok(k - 1).isQuote() && k + 1 < to && a.tok(k + 1).isWord()
+                    && WordLists.SUBJECT_START.contains(a.tok(k + 1).lower())
+                    || (a.isPunct(k, '—') || a.isPunct(k, '–')) && k + 1 < to && (a.isWord(k + 1, "and")
+                    || a.isWord(k + 1, "but"))) {
+                // "..., but added ...", "... and called on ...", "... and that “…”", "... — and in some cases ..."
                 end = a.isPunct(k - 1, ',') ? k - 1 : k;
                 break;
             }
@@ -724,7 +729,8 @@ final class ReportedSpeechFinder {
 
     private static Span trimContent(Article a, int from, int to) {
         int s = from;
-        while (s < to && (a.tok(s).kind() == Token.Kind.PUNCT && !a.tok(s).is("(") || a.tok(s).kind() == Token.Kind.BREAK)) {
+        while (s < to && (a.tok(s).kind() == Token.Kind.PUNCT && !a.tok(s).is("(")
+                || a.tok(s).kind() == Token.Kind.BREAK)) {
             s++;
         }
         int e = to;

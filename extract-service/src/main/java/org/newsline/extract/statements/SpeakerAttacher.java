@@ -38,7 +38,7 @@ final class SpeakerAttacher {
             Span np = SpeakerPhrase.after(a, k + sourceCueLength(a, k), hi);
             return np == null ? null : new Attribution(np, sourceCueText(a, k), k);
         }
-        if (k + 1 < hi && Article.AUXILIARIES.contains(a.tok(k).lower()) && isCue(a, k + 1)) {
+        if (k + 1 < hi && WordLists.AUXILIARIES.contains(a.tok(k).lower()) && isCue(a, k + 1)) {
             k++; // ", a déclaré le président", ", ha dicho"
         }
         if (isCue(a, k)) {
@@ -129,7 +129,7 @@ final class SpeakerAttacher {
         for (int k = s.from(); k < s.to(); k++) {
             Token t = a.tok(k);
             if (a.capitalized(k) && Character.isLetter(a.text.charAt(t.start()))
-                    && !NameResolver.NOT_NAMES.contains(t.lower())
+                    && !WordLists.NOT_NAMES.contains(t.lower())
                     || a.lexicon.pronouns().contains(t.lower()) && !t.is("it") && !t.is("i") && !t.is("we")) {
                 return true;
             }
@@ -140,7 +140,7 @@ final class SpeakerAttacher {
     private static boolean onlySkippable(Article a, int from, int to) {
         for (int k = from; k < to; k++) {
             Token t = a.tok(k);
-            if (t.isWord() && !Article.CONNECTORS.contains(t.lower()) && !Article.ADVERBS.contains(t.lower())) {
+            if (t.isWord() && !WordLists.CONNECTORS.contains(t.lower()) && !WordLists.ADVERBS.contains(t.lower())) {
                 return false;
             }
             if (t.isQuote()) {

@@ -1,60 +1,36 @@
 package org.newsline.extract.statements;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * Finds the noun phrase naming a source next to a cue: before it ({@code Sen. Ben Sasse, R-Neb., said}) or
  * after it ({@code said Jane Doe, a spokeswoman for the agency}). Appositions are left out of the phrase.
  */
 final class SpeakerPhrase {
 
-    /** {@code R-Neb.}, {@code D-Minn.}: party and state after a lawmaker's name. */
-    private static final Pattern PARTY_STATE = Pattern.compile("[RDI]-[A-Z][A-Za-z.]*");
-
-    /** Words that end a phrase after a cue ({@code said Jane Doe in a statement}). */
-    private static final Set<String> STOP_AFTER = Set.of(
-            "in", "on", "at", "via", "during", "who", "which", "when", "after", "before", "because", "while", "as",
-            "adding", "saying", "noting", "told", "to", "that", "about", "for", "following", "near", "and",
-            "referring", "citing", "according", "than", "if", "but", "with", "this", "last", "earlier", "late",
-            "recently", "yesterday", "today", "tonight", "speaking", "wrote", "said");
-
-    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i", "it");
-
-    private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "bin", "al", "da",
-            "del", "la", "le", "di", "du", "dos", "ibn", "ter", "ten", "y");
-
-    private static final Set<String> PREPOSITIONS = Set.of(
-            "in", "on", "at", "for", "after", "before", "during", "with", "without", "from", "by", "to", "of",
-            "under", "over", "amid", "despite", "since", "until", "through", "across", "as", "like", "unlike",
-            "following", "speaking", "asked", "when", "while", "although", "though", "if", "because", "but",
-            "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now", "later", "earlier",
-            "instead", "among", "about", "regarding", "once", "outside", "inside", "near", "here",
-            "there", "what", "last", "this", "that", "these", "those", "why", "how", "where");
-
     private SpeakerPhrase() {
     }
 
-    static boolean isPreposition(String w) {
-        return PREPOSITIONS.contains(w);
+    /** A word that opens an introductory phrase ({@code In a statement, ...}), not a source's name. */
+    static boolean isIntroWord(String w) {
+        return WordLists.INTRO_WORDS.contains(w);
     }
 
     /** Skips adverbs, auxiliaries and time phrases that stand between a speaker and its cue. */
     static int skipBackAdverbs(Article a, int j, int lo) {
         while (j >= lo) {
             Token t = a.tok(j);
-            if (t.isWord() && Article.ADVERBS.contains(t.lower()) && !a.capitalized(j)) {
+            if (t.isWord() && WordLists.ADVERBS.contains(t.lower()) && !a.capitalized(j)) {
                 j--;
-            } else if (t.isWord() && (Article.TIME_WORDS.contains(t.lower()) || Character.isDigit(t.lower().charAt(0)))
+            } else if (t.isWord() && (WordLists.TIME_WORDS.contains(t.lower())
+                    || Character.isDigit(t.lower().charAt(0)))
                     && j - 1 >= lo && isTimeRun(a, j, lo)) {
                 int k = j;
-                while (k >= lo && a.tok(k).isWord() && (Article.TIME_WORDS.contains(a.tok(k).lower())
+                while (k >= lo && a.tok(k).isWord() && (WordLists.TIME_WORDS.contains(a.tok(k).lower())
                         || Character.isDigit(a.tok(k).lower().charAt(0)))) {
                     k--;
                 }
                 j = k - 1; // the preposition
             } else if (t.isPunct(',') && j - 2 >= lo && a.tok(j - 1).isWord()
-                    && Article.ADVERBS.contains(a.tok(j - 1).lower()) && a.tok(j - 2).isPunct(',')) {
+                    && WordLists.ADVERBS.contains(a.tok(j - 1).lower()) && a.tok(j - 2).isPunct(',')) {
                 j -= 3; // ", however,"
             } else {
                 break;
@@ -66,11 +42,11 @@ final class SpeakerPhrase {
     /** A run of time words (Nov. 18, this month) right after a time preposition. */
     private static boolean isTimeRun(Article a, int j, int lo) {
         int k = j;
-        while (k >= lo && a.tok(k).isWord() && (Article.TIME_WORDS.contains(a.tok(k).lower())
+        while (k >= lo && a.tok(k).isWord() && (WordLists.TIME_WORDS.contains(a.tok(k).lower())
                 || Character.isDigit(a.tok(k).lower().charAt(0)))) {
             k--;
         }
-        return k >= lo && k < j && a.tok(k).isWord() && Article.TIME_PREPS.contains(a.tok(k).lower());
+        return k >= lo && k < j && a.tok(k).isWord() && WordLists.TIME_PREPS.contains(a.tok(k).lower());
     }
 
     /** The source phrase ending just before the cue at {@code cue}, not reaching below token {@code lo}. */
@@ -85,13 +61,13 @@ final class SpeakerPhrase {
         if (a.isBoundary(j)) {
             return null;
         }
-        if (a.tok(j).isWord() && SUBJECT_PRONOUNS.contains(a.tok(j).lower())) {
+        if (a.tok(j).isWord() && WordLists.SUBJECT_PRONOUNS.contains(a.tok(j).lower())) {
             return new Span(j, j + 1); // "and I said", "he added"
         }
         int s = j;
         while (s - 1 >= lo && !a.isBoundary(s - 1) && s > j - 14) {
             Token t = a.tok(s - 1);
-            if (!a.capitalized(s - 1) && (Article.VERBISH.contains(t.lower()) || a.lexicon.attributes(t.lower())
+            if (!a.capitalized(s - 1) && (WordLists.VERBISH.contains(t.lower()) || a.lexicon.attributes(t.lower())
                     || t.lower().equals("who") || t.lower().equals("where") || t.lower().endsWith("ed")
                     && t.lower().length() > 4 && !a.isWord(s, "by"))) {
                 break;
@@ -118,6 +94,9 @@ final class SpeakerPhrase {
                 return lastCandidate;
             }
             Kind kind = classify(a, seg);
+            if (kind == Kind.INTRO && seg.from() > lo && a.tok(seg.from()).lower().endsWith("ing")) {
+                kind = Kind.APPOSITION; // "Trump, speaking to reporters, said": a participle phrase inside
+            }
             if (kind == Kind.NAME) {
                 return trim(a, seg.from(), seg.to());
             }
@@ -140,10 +119,10 @@ final class SpeakerPhrase {
         Token last = a.tok(seg.to() - 1);
         String f = first.lower();
         String raw = a.text.substring(first.start(), first.end());
-        if (PARTY_STATE.matcher(raw).matches() || Character.isDigit(f.charAt(0))) {
+        if (WordLists.PARTY_STATE.matcher(raw).matches() || Character.isDigit(f.charAt(0))) {
             return Kind.APPOSITION;
         }
-        if (PREPOSITIONS.contains(f) || Article.CONNECTORS.contains(f)) {
+        if (WordLists.INTRO_WORDS.contains(f) || WordLists.CONNECTORS.contains(f)) {
             return Kind.INTRO;
         }
         if (!a.capitalized(seg.from()) || f.equals("the") || f.equals("a") || f.equals("an") || f.equals("who")) {
@@ -151,7 +130,7 @@ final class SpeakerPhrase {
         }
         for (int k = seg.from(); k < seg.to(); k++) {
             Token t = a.tok(k);
-            if (t.isWord() && !a.capitalized(k) && (Article.VERBISH.contains(t.lower()) || t.lower().endsWith("ed")
+            if (t.isWord() && !a.capitalized(k) && (WordLists.VERBISH.contains(t.lower()) || t.lower().endsWith("ed")
                     && !t.lower().equals("red"))) {
                 return Kind.INTRO; // a clause, not a phrase
             }
@@ -160,7 +139,7 @@ final class SpeakerPhrase {
             return Kind.NAME;
         }
         for (int k = seg.from(); k < seg.to(); k++) {
-            if (a.tok(k).isWord() && !a.capitalized(k) && !NAME_PARTICLES.contains(a.tok(k).lower())) {
+            if (a.tok(k).isWord() && !a.capitalized(k) && !WordLists.NAME_PARTICLES.contains(a.tok(k).lower())) {
                 return Kind.APPOSITION; // "Head of Research at ICICI Securities" describes, it does not name
             }
         }
@@ -173,8 +152,8 @@ final class SpeakerPhrase {
             return null;
         }
         Token first = a.tok(from);
-        if (first.isWord() && !a.capitalized(from) && (PREPOSITIONS.contains(first.lower())
-                || Article.VERBISH.contains(first.lower()) || Article.ADVERBS.contains(first.lower()))) {
+        if (first.isWord() && !a.capitalized(from) && (WordLists.INTRO_WORDS.contains(first.lower())
+                || WordLists.VERBISH.contains(first.lower()) || WordLists.ADVERBS.contains(first.lower()))) {
             return null; // "said in a statement": no source after the cue
         }
         int e = from;
@@ -186,16 +165,16 @@ final class SpeakerPhrase {
             Token t = a.tok(e);
             if (t.isWord() && !a.capitalized(e)) {
                 String l = t.lower();
-                if (e > from && STOP_AFTER.contains(l)) {
+                if (e > from && WordLists.STOP_AFTER.contains(l)) {
                     break;
                 }
-                if (hasName && !NAME_PARTICLES.contains(l) && !l.equals("of") && !l.equals("from")) {
+                if (hasName && !WordLists.NAME_PARTICLES.contains(l) && !l.equals("of") && !l.equals("from")) {
                     break; // "sagte Angela Merkel am Montag", "said Jane Doe in a statement"
                 }
                 if ((l.equals("of") || l.equals("from")) && hasName) {
                     break;
                 }
-                if (Article.VERBISH.contains(l) && !l.equals("it")) {
+                if (WordLists.VERBISH.contains(l) && !l.equals("it")) {
                     break;
                 }
             }
@@ -212,7 +191,7 @@ final class SpeakerPhrase {
     static Span trim(Article a, int s, int e) {
         while (s < e) {
             Token t = a.tok(s);
-            if (t.isWord() && (Article.CONNECTORS.contains(t.lower()) || Article.ADVERBS.contains(t.lower())
+            if (t.isWord() && (WordLists.CONNECTORS.contains(t.lower()) || WordLists.ADVERBS.contains(t.lower())
                     && !a.capitalized(s)) || t.kind() == Token.Kind.PUNCT) {
                 s++;
             } else {
@@ -232,8 +211,8 @@ final class SpeakerPhrase {
     static Span subject(Article a, int from, int hi) {
         int k = from;
         // Skip an introductory phrase that ends with a comma ("In October, Rep. David McKinley ...").
-        if (k < hi && a.tok(k).isWord() && (PREPOSITIONS.contains(a.tok(k).lower())
-                || Article.CONNECTORS.contains(a.tok(k).lower()))) {
+        if (k < hi && a.tok(k).isWord() && (WordLists.INTRO_WORDS.contains(a.tok(k).lower())
+                || WordLists.CONNECTORS.contains(a.tok(k).lower()))) {
             int c = k;
             while (c < hi && !a.tok(c).isPunct(',') && !a.tok(c).isQuote()) {
                 c++;
@@ -245,8 +224,9 @@ final class SpeakerPhrase {
         int e = k;
         while (e < hi && !a.isBoundary(e) && e - k < 10) {
             Token t = a.tok(e);
-            if (!a.capitalized(e) && (Article.VERBISH.contains(t.lower()) || a.lexicon.reports(t.lower())
-                    || Article.ADVERBS.contains(t.lower()) || a.lexicon.notSpeech().contains(t.lower())
+            if (!a.capitalized(e) && (WordLists.VERBISH.contains(t.lower()) || a.lexicon.reports(t.lower())
+                    || WordLists.FINITE.contains(t.lower())
+                    || WordLists.ADVERBS.contains(t.lower()) || a.lexicon.notSpeech().contains(t.lower())
                     || t.lower().endsWith("ed") && e > k)) {
                 break;
             }

@@ -13,8 +13,8 @@ import org.newsline.events.StatementKind;
  *
  * <p>Stages, each in its own class: {@link QuoteFinder} (quoted spans), {@link QuoteFilter} (which quotes can
  * be statements), {@link SpeakerAttacher} (source and cue of a quote), {@link ReportedSpeechFinder} (indirect
- * and mixed statements), {@link NameResolver} (pronouns, surnames and documents to full names). Word lists are
- * in {@link Lexicon}, chosen by the language of the text.
+ * and mixed statements), {@link NameResolver} (pronouns, surnames and documents to full names). Cue words are
+ * in {@link Lexicon}, chosen by the language of the text; the other word lists are in {@link WordLists}.
  *
  * <p>Thread-safe (no state between calls) and never throws: odd input gives fewer statements, not errors.
  */
@@ -112,10 +112,15 @@ public final class StatementExtractor {
         for (Draft d : drafts) {
             Source source;
             String cue;
+            Draft repeated = d.attribution() == null && d.kind() == StatementKind.DIRECT
+                    ? repeatedQuote(a, d, drafts) : null;
             if (d.attribution() != null && d.attribution().speaker() != null) {
-                source = tracker.source(d.attribution().speaker(), d.attribution().cueToken() >= 0
-                        ? d.attribution().cueToken() : d.anchor());
+                source = tracker.source(d.attribution().speaker());
                 cue = d.attribution().cue();
+            } else if (repeated != null) {
+                // A heading or pull quote repeating words quoted elsewhere: the speaker of those words, no cue.
+                source = tracker.source(repeated.attribution().speaker());
+                cue = null;
             } else if (d.kind() == StatementKind.DIRECT && previous != null
                     && d.paragraph() - previous.paragraph() <= 1) {
                 // A quote with no attribution of its own continues the statement before it; the cue carries over
@@ -146,6 +151,44 @@ public final class StatementExtractor {
         return dedupe(out);
     }
 
+    /** An attributed direct quote elsewhere in the article with the same words as {@code d}, or null. */
+    private static Draft repeatedQuote(Article a, Draft d, List<Draft> drafts) {
+        String words = normalised(a.text, d.start(), d.end());
+        if (words.length() < 12) {
+            return null;
+        }
+        int at = drafts.indexOf(d);
+        // Pull quotes repeat words from nearby; looking at the neighbours keeps long texts linear.
+        for (Draft other : drafts.subList(Math.max(0, at - 40), Math.min(drafts.size(), at + 40))) {
+            if (other == d || other.kind() != StatementKind.DIRECT || other.attribution() == null
+                    || other.attribution().speaker() == null) {
+                continue;
+            }
+            String o = normalised(a.text, other.start(), other.end());
+            if (o.contains(words) || words.contains(o) && o.length() >= 12) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Lower-case letters and digits only, single spaces between words. */
+    private static String normalised(String text, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        boolean space = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                b.append(' ');
+                space = true;
+            }
+        }
+        return b.toString().trim();
+    }
+
     private static boolean hasSingleMark(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -156,10 +199,6 @@ public final class StatementExtractor {
         }
         return false;
     }
-
-    /** Reflexive objects: "I told myself: ‘…’" is a thought, not a statement. */
-    private static final java.util.Set<String> REFLEXIVE = java.util.Set.of("myself", "himself", "herself",
-            "themselves", "ourselves", "yourself", "itself");
 
     /**
      * Quotes inside a direct quote that the speaker reports as someone's words ({@code I said: ‘Look, …’}).
@@ -178,7 +217,7 @@ public final class StatementExtractor {
             Attribution at = attacher.before(a, k);
             if (at == null || at.cue() == null || at.speaker() == null || at.cueToken() < 0
                     || !a.lexicon.clauseVerbs().contains(a.tok(at.cueToken()).lower())
-                    || at.cueToken() + 1 < a.size() && REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
+                    || at.cueToken() + 1 < a.size() && WordLists.REFLEXIVE.contains(a.tok(at.cueToken() + 1).lower())) {
                 continue;
             }
             String speaker = a.slice(at.speaker().from(), at.speaker().to());
@@ -229,7 +268,7 @@ public final class StatementExtractor {
             }
         }
 
-        Source source(Span span, int at) {
+        Source source(Span span) {
             String written = a.slice(span.from(), span.to());
             String canonical;
             int issued = NameResolver.issuedBy(written);
@@ -258,15 +297,27 @@ public final class StatementExtractor {
             if (!lower.startsWith("the ") || !written.substring(4).equals(lower.substring(4))) {
                 return canonical; // only "the expert", not "the State Department statement"
             }
-            String head = lower.substring(lower.lastIndexOf(' ') + 1);
+            String head = head(lower);
             for (int i = speakers.size() - 1; i >= 0 && i >= speakers.size() - LOOK_BACK; i--) {
                 Source s = speakers.get(i);
                 String sl = s.speaker().toLowerCase(Locale.ROOT);
-                if (!sl.equals(lower) && (sl.endsWith(" " + head) || sl.contains(" " + head + " "))) {
+                if (!sl.equals(lower) && head.equals(head(sl))) {
                     return s.canonical();
                 }
             }
             return canonical;
+        }
+
+        /** The head noun of a phrase: its last word before a preposition ("spokeswoman for the agency"). */
+        private static String head(String lowerPhrase) {
+            String[] words = lowerPhrase.split(" ");
+            String head = words[words.length - 1];
+            for (int i = 1; i < words.length; i++) {
+                if (WordLists.PREPOSITIONS.contains(words[i]) || words[i].equals("who")) {
+                    return words[i - 1];
+                }
+            }
+            return head;
         }
 
         /**
@@ -277,7 +328,7 @@ public final class StatementExtractor {
             int g = a.lexicon.malePronouns().contains(pronoun) ? 1 : a.lexicon.femalePronouns().contains(pronoun)
                     ? -1 : 0;
             if (g == 0) {
-                return last;
+                return pronoun.equals("they") ? plural(at) : last;
             }
             int sentence = a.sentence[at];
             Source found = subjectOf(sentence, at, g);
@@ -308,6 +359,28 @@ public final class StatementExtractor {
             return null;
         }
 
+        /** they: the plural subject of this or the sentence before ("The two sides met ..."), else the last source. */
+        private Source plural(int at) {
+            int sentence = a.sentence[at];
+            for (int s = sentence; s >= 0 && s >= sentence - 2; s--) {
+                int first = a.sentenceStart[s];
+                if (first < 0 || first >= at) {
+                    continue;
+                }
+                Span subject = SpeakerPhrase.subject(a, afterIntro(first, a.sentenceEnd[s]), Math.min(at,
+                        a.sentenceEnd[s]));
+                if (subject != null && subject.length() <= 6) {
+                    String written = a.slice(subject.from(), subject.to());
+                    String lower = written.toLowerCase(Locale.ROOT);
+                    if (lower.endsWith("s") && !lower.endsWith("’s") && !lower.endsWith("'s")
+                            && !WordLists.SUBJECT_PRONOUNS.contains(lower)) {
+                        return new Source(written, written, null, false);
+                    }
+                }
+            }
+            return last;
+        }
+
         /** The first name of a sentence when it stands before the sentence's first verb. */
         private Source subjectOf(int sentence, int before, int g) {
             int first = a.sentenceStart[sentence];
@@ -327,7 +400,7 @@ public final class StatementExtractor {
                 }
                 for (int k = first; k < n.from(); k++) {
                     Token t = a.tok(k);
-                    if (t.isWord() && !a.capitalized(k) && (Article.VERBISH.contains(t.lower())
+                    if (t.isWord() && !a.capitalized(k) && (WordLists.VERBISH.contains(t.lower())
                             || a.lexicon.reports(t.lower()) || a.lexicon.notSpeech().contains(t.lower()))) {
                         return null;
                     }
@@ -342,8 +415,8 @@ public final class StatementExtractor {
             while (first < end && a.tok(first).kind() == Token.Kind.BREAK) {
                 first++;
             }
-            if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isPreposition(a.tok(first).lower())
-                    || Article.CONNECTORS.contains(a.tok(first).lower()))) {
+            if (first < end && a.tok(first).isWord() && (SpeakerPhrase.isIntroWord(a.tok(first).lower())
+                    || WordLists.CONNECTORS.contains(a.tok(first).lower()))) {
                 for (int k = first; k < end && k < first + 15; k++) {
                     if (a.isPunct(k, ',')) {
                         return k + 1;
@@ -404,7 +477,10 @@ public final class StatementExtractor {
             return full != null && full.contains(" ");
         }
 
-        /** A quote with no attribution and no quote before it: the subject of the sentence before, else the last source. */
+        /**
+         * A quote with no attribution and no quote before it: the subject of the sentence before, else the last
+         * source.
+         */
         Source fromContext(int at) {
             int sentence = a.sentence[at];
             for (int s = sentence - 1; s >= 0 && s >= sentence - 2; s--) {

@@ -3,7 +3,6 @@ package org.newsline.extract.statements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Splits an article into {@link Token}s, each quote becoming one opaque token, and finds sentence ends.
@@ -11,22 +10,6 @@ import java.util.Set;
  * stays with the word when the word is an abbreviation or an initial, so it does not end a sentence.
  */
 final class Tokenizer {
-
-    /** Abbreviations whose dot does not end a sentence. */
-    static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "maj",
-            "prof", "rev", "hon", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx", "dept",
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "calif", "ariz",
-            "fla", "ill", "mass", "mich", "minn", "neb", "nev", "tenn", "tex", "wash", "wis", "conn", "colo", "okla",
-            "ore", "ky", "md", "mo", "mont", "ala", "ark", "del", "kan", "miss", "wyo", "vt", "pres", "mt", "ft",
-            "ave", "blvd", "fig", "op", "ed", "pp", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme",
-            "sra", "dra", "av", "hr", "bzw", "nr", "ca", "vgl", "usw", "z.b", "u.a", "d.h");
-
-    /** Abbreviations that never end a sentence (titles and months are followed by more words). */
-    static final Set<String> NEVER_FINAL = Set.of(
-            "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cmdr", "adm", "maj",
-            "prof", "rev", "hon", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
-            "dec", "no", "vs", "pres", "mt", "ft", "supt", "insp", "det", "cpl", "pvt", "mme");
 
     /** Shared strings for ASCII punctuation, so tokenizing does not allocate one per mark. */
     private static final String[] PUNCT = new String[128];
@@ -145,7 +128,7 @@ final class Tokenizer {
         if (dash > 0) {
             lower = lower.substring(dash + 1); // R-Neb.
         }
-        return ABBREVIATIONS.contains(lower);
+        return WordLists.ABBREVIATIONS.contains(lower);
     }
 
     /** The word without a final abbreviation dot, lower-cased. */
@@ -177,9 +160,10 @@ final class Tokenizer {
             boolean end = false;
             if (t.kind() == Token.Kind.PUNCT && (t.is(".") || t.is("?") || t.is("!") || t.is("…"))) {
                 end = startsSentence(text, next);
-            } else if (t.kind() == Token.Kind.WORD && t.lower().endsWith(".") && !NEVER_FINAL.contains(bare(t))
+            } else if (t.kind() == Token.Kind.WORD && t.lower().endsWith(".")
+                    && !WordLists.NEVER_FINAL.contains(bare(t))
                     && !(t.end() - t.start() == 2) && next.isWord() && next.capitalized(text)
-                    && t.lower().indexOf('.') < t.lower().length() - 1 && NameResolver.NOT_NAMES.contains(next.lower())) {
+                    && t.lower().indexOf('.') < t.lower().length() - 1 && WordLists.NOT_NAMES.contains(next.lower())) {
                 end = true; // "in the U.S. The" ends a sentence
             } else if (t.isQuote()) {
                 Quote q = quotes.get(t.quote());
@@ -196,14 +180,25 @@ final class Tokenizer {
 
     /** {@code “…about it.” Trump said.}: a short attribution after a quote is not a new sentence. */
     private static boolean isLikelyAttribution(List<Token> tokens, int k, Lexicon lexicon) {
-        for (int j = k; j < Math.min(tokens.size(), k + 5); j++) {
+        // "“…?” He Jianxiong, the former director, said at an event.": a name, appositions, then the cue
+        boolean apposition = false;
+        for (int j = k; j < Math.min(tokens.size(), k + 25); j++) {
             Token t = tokens.get(j);
+            if (t.isPunct(',')) {
+                apposition = true;
+                continue;
+            }
             if (!t.isWord()) {
                 return false;
             }
             if (lexicon.attributes(t.lower()) && j > k) {
+                // "“…” Trump said." or "… said at an event." is an attribution; "She said residents ..." is not
                 Token after = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
-                return after == null || after.isPunct('.') || after.isPunct(',');
+                return after == null || after.isPunct('.') || after.isPunct(',') || after.isWord()
+                        && (WordLists.PREPOSITIONS.contains(after.lower()) || WordLists.TIME_WORDS.contains(after.lower()));
+            }
+            if (WordLists.FINITE.contains(t.lower()) || !t.upper() && !apposition) {
+                return false; // "Lamrani further described ...": a new sentence with its own verb
             }
         }
         return false;

@@ -140,4 +140,88 @@ class ReportedSpeechTest {
     void pluralNounIsNotACue() {
         assertThat(reported("Rates have risen in U.S. states where the drug has been legalized.")).isEmpty();
     }
+
+    @Test
+    void toldTheOrganisationThenTheClause() {
+        FoundStatement s = only("Johnson told the BBC he was “deeply sorry” for the mistakes.", "he was");
+        assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+        assertThat(s.quote()).isEqualTo("he was “deeply sorry” for the mistakes");
+    }
+
+    @Test
+    void timeBetweenCueAndClauseIsLeftOut() {
+        FoundStatement s = only("The agency said Friday it was investigating the crash.", "it was");
+        assertThat(s.quote()).isEqualTo("it was investigating the crash");
+    }
+
+    @Test
+    void secondReportedClauseAfterAndIsItsOwnStatement() {
+        List<FoundStatement> all = reported("He said he would not resign, adding that he had done nothing wrong.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly("he would not resign",
+                "he had done nothing wrong");
+    }
+
+    @Test
+    void adviceInTheSubjunctiveIsNotAStatement() {
+        assertThat(reported("His advisers suggested that Beijing resume buying farm products.")).isEmpty();
+    }
+
+    @Test
+    void upperCaseWhoIsTheWorldHealthOrganization() {
+        FoundStatement s = only("Untreated pneumonic plague is \"always fatal\", says WHO.", "Untreated");
+        assertThat(s.speaker()).isEqualTo("WHO");
+        assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+    }
+
+    @Test
+    void secondVerbOfTheSourceStartsItsOwnStatement() {
+        List<FoundStatement> all = reported("The office said another 30 people had been injured, but added the exact"
+                + " circumstances remained unclear.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly("another 30 people had been injured",
+                "the exact circumstances remained unclear");
+    }
+
+    @Test
+    void gerundSubjectOfTheClause() {
+        FoundStatement s = only("The agency says putting astronauts to sleep could make it easier to reach Mars.",
+                "putting");
+        assertThat(s.cue()).isEqualTo("says");
+    }
+
+    @Test
+    void toldAPluralNounThenTheClause() {
+        FoundStatement s = only("The man told doctors he ate the rabbit meat on November 5.", "he ate");
+        assertThat(s.quote()).isEqualTo("he ate the rabbit meat on November 5");
+    }
+
+    @Test
+    void participlePhraseBetweenSpeakerAndCue() {
+        FoundStatement s = only("Trump, speaking to reporters at the White House, said the U.S. would respond"
+                + " forcefully.", "the U.S.");
+        assertThat(s.speaker()).isEqualTo("Trump");
+    }
+
+    @Test
+    void warnedNeedsNoObject() {
+        FoundStatement s = only("Scientists have warned for years that the glacier could collapse.", "the glacier");
+        assertThat(s.cue()).isEqualTo("warned");
+    }
+
+    @Test
+    void presentTenseVerbAfterAnAdverb() {
+        assertThat(only("Critics argue the law unfairly targets immigrants.", "the law").cue()).isEqualTo("argue");
+    }
+
+    @Test
+    void askedNotToBeIdentifiedIsNotAStatement() {
+        assertThat(reported("A refugee who asked not to be identified was interviewed.")).isEmpty();
+    }
+
+    @Test
+    void aNewSentenceAfterAQuoteIsNotPartOfTheClause() {
+        List<FoundStatement> all = reported("Batjer said that “lack of service endangers lives.” She said residents"
+                + " do not have the luxury of failed connections.");
+        assertThat(all).extracting(FoundStatement::quote).containsExactly(
+                "residents do not have the luxury of failed connections");
+    }
 }

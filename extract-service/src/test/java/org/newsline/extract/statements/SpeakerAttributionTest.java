@@ -170,4 +170,39 @@ class SpeakerAttributionTest {
                 + " she said.");
         assertThat(all).hasSize(1);
     }
+
+    @Test
+    void theyResolvesToThePluralSubjectBefore() {
+        String text = "Mayor John Carter spoke first. The two sides met again on Friday. “We are not there yet, but"
+                + " we are close,” they said.";
+        FoundStatement s = only(text, "We are not there");
+        assertThat(s.speaker()).isEqualTo("they");
+        assertThat(s.speakerCanonical()).isEqualTo("The two sides");
+    }
+
+    @Test
+    void cueFirstAfterTheQuoteStopsTheNameAtATimePhrase() {
+        FoundStatement s = only("“We’re thrilled with the way the team played,” said coach Mike Jones after the"
+                + " game.", "We’re thrilled");
+        assertThat(s.speaker()).isEqualTo("coach Mike Jones");
+        assertThat(s.speakerCanonical()).isEqualTo("Mike Jones");
+    }
+
+    @Test
+    void questionThenNameWithAppositionThenCue() {
+        FoundStatement s = only("“What is the incentive for the Chinese side?” Li Jianxiong, the former director,"
+                + " said at an event.", "What is the incentive");
+        assertThat(s.speaker()).isEqualTo("Li Jianxiong");
+    }
+
+    @Test
+    void headingThatRepeatsAQuoteTakesItsSpeakerWithNoCue() {
+        String text = "“We will not back down from this fight”\n\nThe mayor spoke on Monday. “We will not back down"
+                + " from this fight,” Mayor Jane Doe said.";
+        List<FoundStatement> all = extract(text);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).speakerCanonical()).isEqualTo("Mayor Jane Doe");
+        assertThat(all.get(0).cue()).isNull();
+        assertThat(all.get(1).cue()).isEqualTo("said");
+    }
 }

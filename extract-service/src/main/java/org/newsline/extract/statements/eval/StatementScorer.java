@@ -96,6 +96,15 @@ public final class StatementScorer {
         return total;
     }
 
+    /** {@code StatementScorer FILE.jsonl...}: prints the three figures for each file. */
+    public static void main(String[] args) {
+        StatementExtractor extractor = new StatementExtractor();
+        for (String file : args) {
+            System.out.println(file);
+            score(Path.of(file), extractor).print(System.out);
+        }
+    }
+
     static Scored scored(String quote, StatementKind kind, String speaker, String canonical, int start,
                          int end) {
         Map<String, Integer> tokens = new HashMap<>();

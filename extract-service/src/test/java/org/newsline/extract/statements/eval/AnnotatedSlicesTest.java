@@ -43,6 +43,15 @@ class AnnotatedSlicesTest {
     }
 
     @Test
+    void secondDevSliceMeetsTheTargets() {
+        StatementScores s = scoreAndPrint("dev2.jsonl");
+        assertThat(s.articles()).isGreaterThanOrEqualTo(8);
+        assertThat(s.direct().f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(s.directSpeaker().f1()).isGreaterThanOrEqualTo(0.90);
+        assertThat(s.indirectMixed().f1()).isGreaterThanOrEqualTo(0.70);
+    }
+
+    @Test
     void holdoutSliceMeetsTheTargets() {
         StatementScores s = scoreAndPrint("holdout.jsonl");
         assertThat(s.articles()).isGreaterThanOrEqualTo(10);

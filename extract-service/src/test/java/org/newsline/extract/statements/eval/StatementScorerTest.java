@@ -71,7 +71,8 @@ class StatementScorerTest {
     void articlesPrepositionsAndTitlesDoNotMakeASpeakerRight() {
         StatementScorer.Scored gold = StatementScorer.scored("a b c d", StatementKind.DIRECT, "the Mr. of", "President",
                 0, 7);
-        StatementScorer.Scored predicted = StatementScorer.scored("a b c d", StatementKind.DIRECT, "the", "Mr. President",
+        StatementScorer.Scored predicted = StatementScorer.scored("a b c d", StatementKind.DIRECT, "the",
+                "Mr. President",
                 0, 7);
         assertThat(StatementScorer.speakerRight(predicted, gold)).isFalse();
     }
