@@ -241,6 +241,22 @@ class FeedCommandsTest {
     }
 
     @Test
+    void importOpmlStopsAtOnceWhenTheApiIsUnreachable() throws Exception {
+        String dead = "http://127.0.0.1:" + ClosedPort.find();
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>\n");
+        for (int i = 0; i < 200; i++) {
+            opml.append("<outline text=\"f\" xmlUrl=\"").append(p.feeds.feed("n" + i)).append("\"/>\n");
+        }
+        Path file = dir.resolve("many.opml");
+        Files.writeString(file, opml.append("</body></opml>\n"));
+        Cli.Result r = Cli.run("import-opml", file.toString(), "--api", dead);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("newsctl: cannot reach the Newsline API at " + dead)
+                .endsWith("(0 subscribed, 0 failed before it)\n").hasLineCount(1);
+    }
+
+    @Test
     void feedsJsonIsOneObjectPerFeed() throws Exception {
         Cli.Result r = Cli.run("feeds", "--json", "--api", p.api());
         assertThat(r.exit()).isZero();
