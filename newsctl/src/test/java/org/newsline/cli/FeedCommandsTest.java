@@ -238,6 +238,9 @@ class FeedCommandsTest {
             assertThat(r.err()).as(String.join(" ", args)).startsWith("newsctl: cannot reach the Newsline API at " + dead)
                     .hasLineCount(1);
         }
+        Cli.Result noScheme = Cli.run("feeds", "--api", "localhost:8080");
+        assertThat(noScheme.exit()).isEqualTo(1);
+        assertThat(noScheme.err()).isEqualTo("newsctl: --api must be an http:// or https:// URL, got 'localhost:8080'\n");
     }
 
     @Test
