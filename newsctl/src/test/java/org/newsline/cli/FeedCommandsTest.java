@@ -136,6 +136,14 @@ class FeedCommandsTest {
         Cli.Result r = Cli.run("unsubscribe", UNKNOWN_FEED, "--api", p.api());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("newsctl: no feed is subscribed as " + UNKNOWN_FEED + " (HTTP 404)\n");
+
+        String site = p.feeds.baseUrl() + "/never-subscribed/";
+        Cli.Result byUrl = Cli.run("unsubscribe", site, "--api", p.api());
+        assertThat(byUrl.exit()).isEqualTo(1);
+        assertThat(byUrl.err()).isEqualTo("newsctl: no feed is subscribed as " + site
+                + " (`newsctl feeds --json` lists the feeds' URLs and ids)\n");
+        Cli.Result set = Cli.run("feed", "set", site, "--paused", "true", "--api", p.api());
+        assertThat(set.err()).isEqualTo(byUrl.err());
     }
 
     @Test
