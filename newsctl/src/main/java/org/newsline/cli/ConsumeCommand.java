@@ -102,7 +102,10 @@ final class ConsumeCommand implements Callable<Integer> {
             }, "newsctl-consume-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                List<TopicPartition> partitions = partitions(consumer, name, clients.bootstrapServers(), metadataTimeout);
+                List<TopicPartition> partitions;
+                try (QuietConnectWarnings quiet = new QuietConnectWarnings()) {
+                    partitions = partitions(consumer, name, clients.bootstrapServers(), metadataTimeout);
+                }
                 consumer.assign(partitions);
                 seek(consumer, partitions, fromTime);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

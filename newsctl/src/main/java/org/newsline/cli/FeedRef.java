@@ -9,6 +9,18 @@ final class FeedRef {
     private FeedRef() {
     }
 
+    /**
+     * The API's "not found" for a feed the user named by URL: the id in it means nothing to them, and the URL
+     * may be a site page whose discovered feed has another URL.
+     */
+    static RuntimeException notFound(String value, ApiClient.ErrorResponse e) {
+        if (e.status() != 404 || Ids.isId(value)) {
+            return e;
+        }
+        return new IllegalArgumentException("no feed is subscribed as " + value
+                + " (`newsctl feeds --json` lists the feeds' URLs and ids)");
+    }
+
     /** @throws IllegalArgumentException if {@code value} is neither an id nor a valid feed URL */
     static String feedId(String value) {
         if (Ids.isId(value)) {

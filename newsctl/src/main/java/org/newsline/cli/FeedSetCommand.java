@@ -62,7 +62,12 @@ final class FeedSetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to change: give --interval, --tag, --clear-tags, --title"
                     + " or --paused");
         }
-        JsonNode sub = api.client().patch("/api/feeds/" + feedId, patch);
+        JsonNode sub;
+        try {
+            sub = api.client().patch("/api/feeds/" + feedId, patch);
+        } catch (ApiClient.ErrorResponse e) {
+            throw FeedRef.notFound(feed.strip(), e);
+        }
         System.out.println("updated " + sub.path("url").asText() + " (feed " + sub.path("feedId").asText()
                 + "): interval " + (sub.path("interval").isNull() || sub.path("interval").isMissingNode()
                 ? "adaptive" : sub.get("interval").asText())

@@ -20,7 +20,11 @@ final class UnsubscribeCommand implements Callable<Integer> {
     public Integer call() {
         // the id is computed here: a URL with its slashes cannot travel as one path segment
         String feedId = FeedRef.feedId(feed.strip());
-        api.client().delete("/api/feeds/" + feedId);
+        try {
+            api.client().delete("/api/feeds/" + feedId);
+        } catch (ApiClient.ErrorResponse e) {
+            throw FeedRef.notFound(feed.strip(), e);
+        }
         System.out.println("unsubscribed " + feed.strip() + (feed.strip().equals(feedId) ? "" : " (feed " + feedId + ")"));
         return 0;
     }

@@ -136,6 +136,14 @@ class FeedCommandsTest {
         Cli.Result r = Cli.run("unsubscribe", UNKNOWN_FEED, "--api", p.api());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("newsctl: no feed is subscribed as " + UNKNOWN_FEED + " (HTTP 404)\n");
+
+        String site = p.feeds.baseUrl() + "/never-subscribed/";
+        Cli.Result byUrl = Cli.run("unsubscribe", site, "--api", p.api());
+        assertThat(byUrl.exit()).isEqualTo(1);
+        assertThat(byUrl.err()).isEqualTo("newsctl: no feed is subscribed as " + site
+                + " (`newsctl feeds --json` lists the feeds' URLs and ids)\n");
+        Cli.Result set = Cli.run("feed", "set", site, "--paused", "true", "--api", p.api());
+        assertThat(set.err()).isEqualTo(byUrl.err());
     }
 
     @Test
@@ -238,6 +246,25 @@ class FeedCommandsTest {
             assertThat(r.err()).as(String.join(" ", args)).startsWith("newsctl: cannot reach the Newsline API at " + dead)
                     .hasLineCount(1);
         }
+        Cli.Result noScheme = Cli.run("feeds", "--api", "localhost:8080");
+        assertThat(noScheme.exit()).isEqualTo(1);
+        assertThat(noScheme.err()).isEqualTo("newsctl: --api must be an http:// or https:// URL, got 'localhost:8080'\n");
+    }
+
+    @Test
+    void importOpmlStopsAtOnceWhenTheApiIsUnreachable() throws Exception {
+        String dead = "http://127.0.0.1:" + ClosedPort.find();
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><body>\n");
+        for (int i = 0; i < 200; i++) {
+            opml.append("<outline text=\"f\" xmlUrl=\"").append(p.feeds.feed("n" + i)).append("\"/>\n");
+        }
+        Path file = dir.resolve("many.opml");
+        Files.writeString(file, opml.append("</body></opml>\n"));
+        Cli.Result r = Cli.run("import-opml", file.toString(), "--api", dead);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("newsctl: cannot reach the Newsline API at " + dead)
+                .endsWith("(0 subscribed, 0 failed before it)\n").hasLineCount(1);
     }
 
     @Test
