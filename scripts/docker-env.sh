@@ -3,7 +3,7 @@
 # image registry is reachable (everything is built from Debian packages). Used by CI and by developers:
 #
 #   eval "$(scripts/docker-env.sh up)"   an engine that answers (starts dockerd if none does); prints the
-#                                        DOCKER_HOST to export
+#                                        DOCKER_HOST to export (and NEWSLINE_DOCKERD_STARTED=1 if it started one)
 #   scripts/docker-env.sh images         the local images (needs the jars: ./mvnw -q -DskipTests package):
 #                                          newsline/jre-base:bookworm-17     Debian bookworm + OpenJDK 17 JRE
 #                                          newsline/postgres-local:15        Debian's PostgreSQL 15 on it
@@ -65,7 +65,7 @@ cmd_up() {
   setsid dockerd --data-root "$CACHE/data-root" --exec-root "$RUNDIR/exec" --pidfile "$RUNDIR/dockerd.pid" \
     --host "$DOCKER_HOST" >"$RUNDIR/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
-    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST"; return; }
+    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST NEWSLINE_DOCKERD_STARTED=1"; return; }
     sleep 0.5
   done
   tail -20 "$RUNDIR/dockerd.log" >&2
