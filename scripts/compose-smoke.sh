@@ -6,13 +6,13 @@
 #
 #   scripts/compose-smoke.sh        from a clean clone: builds the jars if missing, starts an engine if none
 #                                   answers (scripts/docker-env.sh), builds the images, runs the test
-# Settings: NEWSLINE_SMOKE_SITE_PORT (default 18090), NEWSLINE_SMOKE_SKIP_IMAGES=1 (images are built already),
+# Settings: NEWSLINE_SMOKE_SITE_PORT (default: a free port), NEWSLINE_SMOKE_SKIP_IMAGES=1 (images are built already),
 # NEWSLINE_KEEP_DOCKERD=1 (leave a dockerd this script started running).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
-SITE_PORT=${NEWSLINE_SMOKE_SITE_PORT:-18090}
+SITE_PORT=${NEWSLINE_SMOKE_SITE_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 API=http://127.0.0.1:18080
 export NEWSLINE_SMOKE_SITE=127.0.0.1:$SITE_PORT
 export NEWSLINE_API_TOKEN=${NEWSLINE_API_TOKEN:-smoke-$$}
