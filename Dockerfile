@@ -40,6 +40,6 @@ ENV NEWSLINE_HTTP_HOST=0.0.0.0 \
 EXPOSE 8080
 # /health through a JVM-only probe (no curl or wget in the image); it reads NEWSLINE_HTTP_PORT
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
-  CMD ["java", "-XX:TieredStopAtLevel=1", "-cp", "/app/app.jar", "org.newsline.runtime.health.HealthProbe"]
+  CMD ["java", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", "/app/app.jar", "org.newsline.runtime.health.HealthProbe"]
 # exec form: java is PID 1 and gets SIGTERM, which finishes the batch, commits and exits
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -6,31 +6,49 @@
 #
 #   scripts/compose-smoke.sh        from a clean clone: builds the jars if missing, starts an engine if none
 #                                   answers (scripts/docker-env.sh), builds the images, runs the test
-# Settings: NEWSLINE_SMOKE_SITE_PORT (default 18090), NEWSLINE_SMOKE_SKIP_IMAGES=1 (images are built already),
+# Settings: NEWSLINE_SMOKE_SITE_PORT (default: a free port), NEWSLINE_SMOKE_SKIP_IMAGES=1 (images are built already),
 # NEWSLINE_KEEP_DOCKERD=1 (leave a dockerd this script started running).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
-SITE_PORT=${NEWSLINE_SMOKE_SITE_PORT:-18090}
+SITE_PORT=${NEWSLINE_SMOKE_SITE_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 API=http://127.0.0.1:18080
 export NEWSLINE_SMOKE_SITE=127.0.0.1:$SITE_PORT
 export NEWSLINE_API_TOKEN=${NEWSLINE_API_TOKEN:-smoke-$$}
 export POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-smoke-$$}
 export COMPOSE_PROJECT_NAME=newsline-smoke
-COMPOSE=(docker-compose --no-ansi -f docker-compose.yml -f docker-compose.ci.yml)
+COMPOSE=(docker-compose --ansi never --project-directory "$REPO")
 START=$(date +%s)
 
 log() { printf '[smoke %s +%ss] %s\n' "$(date +%H:%M:%S)" "$(( $(date +%s) - START ))" "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
+# --- teardown, always ----------------------------------------------------------------------------------------
+site_pid=
+passed=
+rendered=
+NEWSLINE_DOCKERD_STARTED=
+cleanup() {
+  local rc=$?
+  if [ -z "$passed" ] && [ -n "$rendered" ]; then
+    log "logs of the stack (last 40 lines each):"
+    "${COMPOSE[@]}" logs --no-color --tail=40 >&2 2>/dev/null || true
+  fi
+  if [ -n "$rendered" ]; then
+    log "tearing down"
+    "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || log "docker-compose down failed"
+    rm -f "$rendered"
+  fi
+  [ -z "$site_pid" ] || kill "$site_pid" 2>/dev/null || true
+  if [ -n "$NEWSLINE_DOCKERD_STARTED" ] && [ -z "${NEWSLINE_KEEP_DOCKERD:-}" ]; then scripts/docker-env.sh down; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 # --- the engine and the images -------------------------------------------------------------------------------
-started_engine=
-if ! docker version >/dev/null 2>&1; then
-  eval "$(scripts/docker-env.sh up)"
-  [ "${DOCKER_HOST:-}" != "unix:///var/run/docker.sock" ] && started_engine=1
-fi
-export DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}
+eval "$(scripts/docker-env.sh up)"
 command -v docker-compose >/dev/null 2>&1 || {
   log "installing docker-compose"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >&2; }
 if [ ! -f newsctl/target/newsctl.jar ] || [ ! -f store-service/target/store-service.jar ]; then
@@ -38,23 +56,25 @@ if [ ! -f newsctl/target/newsctl.jar ] || [ ! -f store-service/target/store-serv
 fi
 [ -n "${NEWSLINE_SMOKE_SKIP_IMAGES:-}" ] || scripts/docker-env.sh images
 
-# --- teardown, always ----------------------------------------------------------------------------------------
-site_pid=
-passed=
-cleanup() {
-  local rc=$?
-  if [ -z "$passed" ]; then
-    log "logs of the stack (last 40 lines each):"
-    "${COMPOSE[@]}" logs --no-color --tail=40 >&2 2>/dev/null || true
-  fi
-  log "tearing down"
-  "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || log "docker-compose down failed"
-  [ -z "$site_pid" ] || kill "$site_pid" 2>/dev/null || true
-  if [ -n "$started_engine" ] && [ -z "${NEWSLINE_KEEP_DOCKERD:-}" ]; then scripts/docker-env.sh down; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# --- the composed file: docker-compose.yml + docker-compose.ci.yml ----------------------------------------------
+# docker-compose 1.29 refuses published ports on host-networked containers (Docker itself only ignores them),
+# and an override cannot remove a list entry; so the merged configuration is rendered and `ports` dropped
+# where network_mode is host. Nothing else changes.
+rendered=$(mktemp --suffix=.yml)
+chmod 600 "$rendered"
+docker-compose -f docker-compose.yml -f docker-compose.ci.yml config > "$rendered"
+python3 - "$rendered" <<'PY'
+import sys, yaml
+path = sys.argv[1]
+with open(path) as f:
+    doc = yaml.safe_load(f)
+for svc in doc["services"].values():
+    if svc.get("network_mode") == "host":
+        svc.pop("ports", None)
+with open(path, "w") as f:
+    yaml.safe_dump(doc, f, sort_keys=False)
+PY
+COMPOSE+=(-f "$rendered")
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 get() { curl -fsS --max-time 10 "$API$1"; }

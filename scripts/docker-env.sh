@@ -3,10 +3,11 @@
 # image registry is reachable (everything is built from Debian packages). Used by CI and by developers:
 #
 #   eval "$(scripts/docker-env.sh up)"   an engine that answers (starts dockerd if none does); prints the
-#                                        DOCKER_HOST to export
+#                                        DOCKER_HOST to export (and NEWSLINE_DOCKERD_STARTED=1 if it started one)
 #   scripts/docker-env.sh images         the local images (needs the jars: ./mvnw -q -DskipTests package):
 #                                          newsline/jre-base:bookworm-17     Debian bookworm + OpenJDK 17 JRE
-#                                          newsline/postgres-local:15        Debian's PostgreSQL 15 on it
+#                                          newsline/postgresql-base:bookworm-15  Debian bookworm + PostgreSQL 15
+#                                          newsline/postgres-local:15        the official image's interface on it
 #                                          newsline/kafka-local:ci           `newsctl broker` on it
 #                                          newsline/{ingest,extract,store}-service:ci   (Dockerfile.prebuilt)
 #   scripts/docker-env.sh down           stops the dockerd this script started (images stay cached)
@@ -28,6 +29,7 @@ RUNDIR=${NEWSLINE_DOCKER_RUN:-${TMPDIR:-/tmp}/newsline-docker-$(id -u)}
 SOCK=$RUNDIR/docker.sock
 
 BASE_IMAGE=newsline/jre-base:bookworm-17
+PG_BASE_IMAGE=newsline/postgresql-base:bookworm-15
 PG_IMAGE=newsline/postgres-local:15
 KAFKA_IMAGE=newsline/kafka-local:ci
 SERVICE_TAG=ci
@@ -65,7 +67,7 @@ cmd_up() {
   setsid dockerd --data-root "$CACHE/data-root" --exec-root "$RUNDIR/exec" --pidfile "$RUNDIR/dockerd.pid" \
     --host "$DOCKER_HOST" >"$RUNDIR/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
-    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST"; return; }
+    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST NEWSLINE_DOCKERD_STARTED=1"; return; }
     sleep 0.5
   done
   tail -20 "$RUNDIR/dockerd.log" >&2
@@ -80,23 +82,40 @@ ensure_engine() {
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
-# the root filesystem: Debian bookworm (minbase) with OpenJDK 17's JRE, cached as a tarball
-base_image() {
-  if image_exists "$BASE_IMAGE"; then log "$BASE_IMAGE is there"; return; fi
-  local tarball=$CACHE/rootfs-bookworm-jre17.tar
-  if [ ! -s "$tarball" ]; then
+# root filesystems from Debian packages (mmdebstrap downloads with apt, in parallel, and writes a tarball
+# directly: much faster than debootstrap), cached as tarballs; both are built at once
+rootfs() { # tarball packages [mmdebstrap options...]
+  local tarball=$1 packages=$2; shift 2
+  mmdebstrap --quiet --format=tar --variant=minbase --include="$packages" --aptopt='Acquire::Retries "3"' \
+    --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/usr/share/doc/* "$1"/usr/share/man/*' \
+    "$@" bookworm "$tarball.part" "$MIRROR" >&2
+  mv "$tarball.part" "$tarball"
+}
+
+base_images() {
+  local jre_tar=$CACHE/rootfs-bookworm-jre17.tar pg_tar=$CACHE/rootfs-bookworm-postgresql15.tar pids=() pid
+  mkdir -p "$CACHE"
+  if ! image_exists "$BASE_IMAGE" && [ ! -s "$jre_tar" ]; then
     command -v mmdebstrap >/dev/null 2>&1 || apt_install mmdebstrap
-    log "building the Debian root filesystem (mmdebstrap; about 1-3 minutes)"
-    mkdir -p "$CACHE"
-    # mmdebstrap downloads with apt (in parallel) and writes the tarball directly: faster than debootstrap
-    mmdebstrap --quiet --format=tar --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
-      --aptopt='Acquire::Retries "3"' \
-      --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/usr/share/doc/* "$1"/usr/share/man/*' \
-      bookworm "$tarball.part" "$MIRROR" >&2
-    mv "$tarball.part" "$tarball"
+    log "building the Debian root filesystem with OpenJDK 17's JRE (mmdebstrap; 1-2 minutes)"
+    rootfs "$jre_tar" openjdk-17-jre-headless,ca-certificates & pids+=($!)
   fi
-  log "importing $BASE_IMAGE"
-  docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$tarball" "$BASE_IMAGE" >/dev/null
+  if ! image_exists "$PG_BASE_IMAGE" && [ ! -s "$pg_tar" ]; then
+    command -v mmdebstrap >/dev/null 2>&1 || apt_install mmdebstrap
+    log "building the Debian root filesystem with PostgreSQL 15 (mmdebstrap, at the same time)"
+    # no default cluster: the image's entrypoint creates one in PGDATA
+    rootfs "$pg_tar" postgresql-15 \
+      --customize-hook='rm -rf "$1"/etc/postgresql/15/main "$1"/var/lib/postgresql/15/main' & pids+=($!)
+  fi
+  for pid in "${pids[@]}"; do wait "$pid" || die "mmdebstrap failed"; done
+  if image_exists "$BASE_IMAGE"; then log "$BASE_IMAGE is there"; else
+    log "importing $BASE_IMAGE"
+    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$jre_tar" "$BASE_IMAGE" >/dev/null
+  fi
+  if image_exists "$PG_BASE_IMAGE"; then log "$PG_BASE_IMAGE is there"; else
+    log "importing $PG_BASE_IMAGE"
+    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$pg_tar" "$PG_BASE_IMAGE" >/dev/null
+  fi
 }
 
 build() { # image dockerfile [build args...]
@@ -120,8 +139,8 @@ cmd_images() {
              store-service/target/store-service.jar newsctl/target/newsctl.jar; do
     [ -f "$REPO/$jar" ] || die "$jar is missing: run ./mvnw -q -DskipTests package first"
   done
-  base_image
-  if image_exists "$PG_IMAGE"; then log "$PG_IMAGE is there"; else build "$PG_IMAGE" scripts/docker/postgres-local.Dockerfile; fi
+  base_images
+  build "$PG_IMAGE" scripts/docker/postgres-local.Dockerfile "PG_BASE_IMAGE=$PG_BASE_IMAGE"
   build "$KAFKA_IMAGE" scripts/docker/kafka-local.Dockerfile
   local s
   for s in ingest-service extract-service store-service; do

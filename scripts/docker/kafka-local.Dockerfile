@@ -6,7 +6,8 @@ FROM ${BASE_IMAGE}
 COPY newsctl/target/newsctl.jar /app/newsctl.jar
 RUN mkdir -p /var/lib/kafka/data && chown -R 10001:10001 /var/lib/kafka
 USER 10001:10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
+# C1 only and the serial collector: the broker starts in about half the time on small CI machines
+ENV JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
 VOLUME /var/lib/kafka/data
 ENTRYPOINT ["java", "-jar", "/app/newsctl.jar", "broker", "--data-dir", "/var/lib/kafka/data"]
 CMD ["--port", "9092"]

@@ -1,16 +1,10 @@
-# CI stand-in for the official postgres image where no registry is reachable: Debian's PostgreSQL 15 on the
-# local base image, with an entrypoint that honours the official image's interface (POSTGRES_USER,
-# POSTGRES_PASSWORD, POSTGRES_DB, PGDATA, `postgres -c ...` as the command), so compose and Testcontainers'
-# PostgreSQLContainer use it unchanged. Extra: PGPORT (default 5432) and POSTGRES_LISTEN_ADDRESSES (default *).
-ARG BASE_IMAGE
-FROM ${BASE_IMAGE}
-RUN mkdir -p /etc/postgresql-common \
- && echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf \
- && apt-get update -q \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      -o Dpkg::Options::=--force-confold postgresql-15 \
- && rm -rf /var/lib/apt/lists/* \
- && mkdir -p /var/lib/postgresql/data /var/run/postgresql \
+# CI stand-in for the official postgres image where no registry is reachable: Debian's PostgreSQL 15 (a root
+# filesystem scripts/docker-env.sh builds from Debian packages) with an entrypoint that honours the official
+# image's interface (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB, PGDATA, `postgres -c ...` as the command),
+# so compose and Testcontainers' PostgreSQLContainer use it unchanged. Extra: PGPORT (default 5432) and POSTGRES_LISTEN_ADDRESSES (default *).
+ARG PG_BASE_IMAGE=newsline/postgresql-base:bookworm-15
+FROM ${PG_BASE_IMAGE}
+RUN mkdir -p /var/lib/postgresql/data /var/run/postgresql \
  && chown -R postgres:postgres /var/lib/postgresql /var/run/postgresql \
  && chmod 700 /var/lib/postgresql/data
 COPY scripts/docker/postgres-entrypoint.sh /usr/local/bin/postgres-entrypoint.sh
