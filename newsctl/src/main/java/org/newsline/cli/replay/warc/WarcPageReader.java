@@ -61,9 +61,11 @@ public final class WarcPageReader {
             while (start >= 0 && start < size) {
                 channel.position(start);
                 long failedAt;
-                try (WarcReader reader = new WarcReader(channel)) {
+                try {
+                    // not closed: closing a WarcReader closes the channel, which the next reader goes on with
+                    WarcReader reader = new WarcReader(channel);
                     reader.setLenient(true);
-                    failedAt = readAll(reader, channel);
+                    failedAt = readAll(reader, channel, start);
                 } catch (IOException | RuntimeException e) {
                     failedAt = start; // not even the first record parsed
                 }
@@ -89,8 +91,8 @@ public final class WarcPageReader {
     private long fileBase;
 
     /** Reads records until the end (returns -1) or a parse failure (returns where the bad record started). */
-    private long readAll(WarcReader reader, FileChannel channel) throws Exception {
-        long expectedStart = channel.position();
+    private long readAll(WarcReader reader, FileChannel channel, long start) throws Exception {
+        long expectedStart = start; // not channel.position(): the reader reads ahead
         while (true) {
             Optional<WarcRecord> next;
             try {
@@ -116,7 +118,7 @@ public final class WarcPageReader {
                 counts.malformed++;
             }
             expectedStart = lastRecordStart + 1;
-            counts.bytesRead = fileBase + channel.position();
+            counts.bytesRead = fileBase + lastRecordStart;
         }
     }
 
