@@ -75,7 +75,7 @@ class ReplayWarcReaderTest {
         assertThat(pages.get(1).body()).contains("Caf\u00e9");
         assertThat(counts.imported()).isEqualTo(2);
         assertThat(counts.notHtml()).isEqualTo(1);
-        assertThat(counts.truncated()).as("WARC-Truncated and the cut-off last record").isEqualTo(2);
+        assertThat(counts.truncated()).as("WARC-Truncated and the cut-off last record: " + counts).isEqualTo(2);
         assertThat(counts.malformed()).isEqualTo(1);
         assertThat(counts.notResponse()).as("warcinfo and request").isEqualTo(2);
     }

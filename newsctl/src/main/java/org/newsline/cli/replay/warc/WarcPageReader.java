@@ -55,9 +55,11 @@ public final class WarcPageReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             fileBase = counts.bytesRead;
+            lastRecordStart = -1;
             long start = 0;
             long lastGood = -1;
-            boolean failedSinceGood = false;
+            boolean badStretch = false; // records failed since the last good one: one bad record, however
+                                        // often a resync lands inside it
             while (start >= 0 && start < size) {
                 channel.position(start);
                 long failedAt;
@@ -69,18 +71,21 @@ public final class WarcPageReader {
                 } catch (IOException | RuntimeException e) {
                     failedAt = start; // not even the first record parsed
                 }
+                if (lastRecordStart > lastGood) {
+                    lastGood = lastRecordStart;
+                    if (badStretch) {
+                        counts.malformed++; // a good record followed it: it was malformed, not cut short
+                        badStretch = false;
+                    }
+                }
                 if (failedAt < 0) {
                     break; // clean end of file
                 }
-                if (lastRecordStart > lastGood) {
-                    lastGood = lastRecordStart;
-                    failedSinceGood = false;
-                }
-                if (!failedSinceGood) {
-                    counts.malformed++; // one bad stretch is one malformed record, however often resync misfires
-                    failedSinceGood = true;
-                }
+                badStretch = true;
                 start = nextRecordStart(channel, Math.max(failedAt, start) + 1, gzip(channel));
+            }
+            if (badStretch) {
+                counts.truncated++; // the file ends inside a record
             }
             counts.bytesRead = fileBase + size;
         }
