@@ -1,7 +1,6 @@
 package org.newsline.cli.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,11 +174,5 @@ public final class ArchiveCommand implements Runnable {
     static double rate(long done, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return seconds <= 0 ? 0 : done / seconds;
-    }
-
-    static void checkReadable(Path f) throws IOException {
-        if (!Files.isReadable(f)) {
-            throw new IOException("cannot read " + f);
-        }
     }
 }
