@@ -88,8 +88,9 @@ final class ReplayBench {
                     do {
                         var page = store.rawPages(new org.newsline.store.db.RawQuery(null, null, null, null, 500,
                                 cursor));
-                        for (var summary : page.items()) {
-                            writer.write(store.rawPage(summary.articleId()).orElseThrow());
+                        for (RawPage p : store.rawPages(page.items().stream()
+                                .map(org.newsline.store.db.RawPageSummary::articleId).toList())) {
+                            writer.write(p);
                             written++;
                         }
                         cursor = page.nextCursor();
