@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 ConsumeCommand.class,
+                org.newsline.cli.replay.ReplayCommand.class,
+                org.newsline.cli.replay.DeadLetterCommand.class,
+                org.newsline.cli.replay.ArchiveCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl implements Runnable {

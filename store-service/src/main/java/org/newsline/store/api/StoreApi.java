@@ -258,7 +258,9 @@ public final class StoreApi implements RouteSet {
         QueryParams p = params(ctx);
         Instant since = p.time("since");
         int limit = p.limit();
-        ctx.json(new Listing<>(store.deadLetters(since, limit), null));
+        String stage = p.text("stage", QueryParams.MAX_NAME);
+        String cursor = p.cursor();
+        ctx.json(Listing.of(validated(() -> store.deadLetters(stage, since, limit, cursor))));
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------

@@ -104,6 +104,12 @@ public interface ArticleStore extends AutoCloseable {
     /** One archived page with its body decompressed ({@code replay} is false). */
     Optional<RawPage> rawPage(String articleId);
 
+    /**
+     * The archived pages of {@code articleIds} with their bodies, in one query (replays read a page of the
+     * listing at once); ids not archived are left out, the order is not kept.
+     */
+    List<RawPage> rawPages(List<String> articleIds);
+
     /** The newest dead letters at or after {@code since} (null: any time). */
     List<DeadLetter> deadLetters(Instant since, int limit);
 

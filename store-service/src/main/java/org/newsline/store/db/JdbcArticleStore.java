@@ -564,19 +564,30 @@ abstract class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Optional<RawPage> rawPage(String articleId) {
-        SqlQuery sql = new SqlQuery("SELECT r.* FROM raw_pages r").where("r.article_id = ?", articleId);
-        return inRead(c -> {
-            List<RawPage> found = new ArrayList<>();
-            query(c, sql, rs -> {
-                byte[] gz = rs.getBytes("body_gzip");
-                found.add(new RawPage(rs.getInt("schema_version"), rs.getString("article_id"), rs.getString("url"),
-                        rs.getString("final_url"), rs.getString("feed_id"),
-                        Json.read(rs.getString("item"), FeedItem.class), getTime(rs, "fetched_at"),
-                        rs.getInt("status"), Json.stringMap(rs.getString("headers")), rs.getString("charset"),
-                        gz == null ? null : Gzip.decompress(gz), false));
-            });
-            return found.stream().findFirst();
-        });
+        return rawPages(List.of(articleId)).stream().findFirst();
+    }
+
+    @Override
+    public List<RawPage> rawPages(List<String> articleIds) {
+        List<RawPage> found = new ArrayList<>(articleIds.size());
+        for (int from = 0; from < articleIds.size(); from += IN_CHUNK) {
+            List<String> chunk = articleIds.subList(from, Math.min(articleIds.size(), from + IN_CHUNK));
+            SqlQuery sql = new SqlQuery("SELECT r.* FROM raw_pages r")
+                    .where("r.article_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
+            found.addAll(inRead(c -> {
+                List<RawPage> rows = new ArrayList<>(chunk.size());
+                query(c, sql, rs -> {
+                    byte[] gz = rs.getBytes("body_gzip");
+                    rows.add(new RawPage(rs.getInt("schema_version"), rs.getString("article_id"), rs.getString("url"),
+                            rs.getString("final_url"), rs.getString("feed_id"),
+                            Json.read(rs.getString("item"), FeedItem.class), getTime(rs, "fetched_at"),
+                            rs.getInt("status"), Json.stringMap(rs.getString("headers")), rs.getString("charset"),
+                            gz == null ? null : Gzip.decompress(gz), false));
+                });
+                return rows;
+            }));
+        }
+        return found;
     }
 
     @Override

@@ -3,7 +3,8 @@ package org.newsline.store.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.newsline.events.EventCodec;
 import org.newsline.events.RawPage;
 import org.newsline.events.Topic;
@@ -53,15 +54,20 @@ final class RawPageSource implements ReplaySource {
     @Override
     public Chunk next(Position position) {
         Page<RawPageSummary> page = store.rawPages(query(position.feed(), CHUNK, position.cursor()));
+        // one query for the chunk's bodies; the listing's order is kept (it is the order of the checkpoint)
+        Map<String, RawPage> bodies = new HashMap<>();
+        for (RawPage p : store.rawPages(page.items().stream().map(RawPageSummary::articleId).toList())) {
+            bodies.put(p.articleId(), p);
+        }
         List<ReplayRecord> records = new ArrayList<>(page.items().size());
         long skipped = 0;
         for (RawPageSummary summary : page.items()) {
-            Optional<RawPage> raw = store.rawPage(summary.articleId());
-            if (raw.isEmpty()) {
+            RawPage raw = bodies.get(summary.articleId());
+            if (raw == null) {
                 skipped++; // taken down or expired since it was listed
                 continue;
             }
-            records.add(new ReplayRecord(topic, summary.articleId(), EventCodec.encode(raw.get().asReplay())));
+            records.add(new ReplayRecord(topic, summary.articleId(), EventCodec.encode(raw.asReplay())));
         }
         return new Chunk(records, page.items().size(), skipped, position.next(page.nextCursor(), feeds.size()));
     }

@@ -355,6 +355,17 @@ abstract class ArticleStoreContract {
     }
 
     @Test
+    void rawPagesByIdsComeWithTheirBodiesInOneCall() {
+        store.putRawPages(List.of(rawPage(1, T0, "<html>1</html>", false), rawPage(2, T0, "<html>2</html>", false),
+                rawPage(3, T0, "<html>3</html>", false)));
+        List<RawPage> found = store.rawPages(List.of(id(3), id(1), id(99)));
+        assertThat(found).extracting(RawPage::articleId).containsExactlyInAnyOrder(id(1), id(3));
+        assertThat(found).extracting(RawPage::body).containsExactlyInAnyOrder("<html>1</html>", "<html>3</html>");
+        assertThat(found).extracting(RawPage::replay).containsOnly(false);
+        assertThat(store.rawPages(List.of())).isEmpty();
+    }
+
+    @Test
     void deadLettersPageByStageCompletelyAndWithoutDuplicates() {
         List<org.newsline.events.DeadLetter> letters = new ArrayList<>();
         for (int n = 0; n < 7; n++) {

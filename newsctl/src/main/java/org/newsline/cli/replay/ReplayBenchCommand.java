@@ -1,0 +1,26 @@
+package org.newsline.cli.replay;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsctl replay bench [DIR]}: replay and WARC import throughput in records/s (a table; never in CI). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Records/s of a raw replay and of a WARC import into an embedded broker, with the pages in DIR.")
+final class ReplayBenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", defaultValue = "eval/aeb-dev/html",
+            description = "HTML pages (.html or .html.gz), repeated under distinct URLs (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--pages", defaultValue = "3000", description = "How many pages (default: ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplayBench.run(dir, pages, System.out);
+        return 0;
+    }
+}
