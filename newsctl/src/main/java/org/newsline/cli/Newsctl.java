@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 ConsumeCommand.class,
+                org.newsline.cli.faults.FaultsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl implements Runnable {
