@@ -38,6 +38,8 @@ final class ChildProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+UseSerialGC");
+        // C1 only: a process restarted many times spends most of its short life compiling otherwise
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -106,6 +106,9 @@ final class FeedSite implements AutoCloseable {
         if (now.isBefore(start)) {
             return 0;
         }
+        if (window.isZero()) {
+            return items;
+        }
         long elapsed = Duration.between(start, now).toMillis();
         long total = Math.max(1, window.toMillis());
         return (int) Math.min(items, (elapsed * items) / total + 1);
