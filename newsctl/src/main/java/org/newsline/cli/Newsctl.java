@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 org.newsline.cli.replay.ReplayCommand.class,
                 org.newsline.cli.replay.DeadLetterCommand.class,
                 org.newsline.cli.replay.ArchiveCommand.class,
+                org.newsline.cli.faults.FaultsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Newsctl implements Runnable {

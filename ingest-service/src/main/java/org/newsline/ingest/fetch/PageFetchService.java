@@ -96,6 +96,12 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
                 errors.put(r, e.getMessage());
                 continue;
             }
+            // requests are keyed by host so that one host's politeness and fetched set live in one partition
+            String host = UrlCanonicalizer.canonicalHost(request.url());
+            if (!host.equals(r.key())) {
+                errors.put(r, "wrong key '" + r.key() + "': the request's host is '" + host + "'");
+                continue;
+            }
             if (fetched.contains(request.articleId()) || !inBatch.add(request.articleId())) {
                 skipped.increment();
                 continue;

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Polls the feeds of the {@code news.feeds} partitions this instance is assigned. On assignment it takes each
  * feed's state from {@code news.feed-state} (same key, same partition); after each poll it writes the fetch
  * requests of the new items and the feed's new state in one Kafka transaction, so an item is either requested
- * and remembered, or neither.
+ * and remembered, or neither. An unreadable subscription (malformed, unknown schema version, wrong key) goes to
+ * the dead letters, in a transaction with the poller's offset past it, so it is dead-lettered once although the
+ * subscriptions are re-read from the beginning on every assignment.
  */
 public final class FeedPoller implements Runnable, AutoCloseable {
 
@@ -68,6 +70,13 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Counter notModified;
     private final Counter newItems;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    /** Poison subscriptions read but not yet dead-lettered; only the poller's thread touches it. */
+    private final List<Poison> poisoned = new ArrayList<>();
+    /** Per partition, the offset below which poison was already dead-lettered (the committed offset). */
+    private final Map<TopicPartition, Long> letteredUpTo = new ConcurrentHashMap<>();
+
+    private record Poison(ConsumerRecord<String, byte[]> record, String reason) {
+    }
 
     public FeedPoller(KafkaClients clients, PoliteFetcher fetcher, FeedParser parser, PollSchedule schedule,
                       String instanceId, int threads, MeterRegistry metrics) {
@@ -108,6 +117,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             c.subscribe(List.of(feedsTopic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(letteredUpTo::remove);
+                    poisoned.removeIf(p -> partitions.contains(
+                            new TopicPartition(p.record().topic(), p.record().partition())));
                     Set<Integer> lost = new HashSet<>();
                     partitions.forEach(tp -> lost.add(tp.partition()));
                     partitionOf.entrySet().removeIf(e -> {
@@ -124,6 +136,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
                     states.putAll(FeedTable.states(clients, numbers));
+                    c.committed(new java.util.HashSet<>(partitions)).forEach((tp, om) ->
+                            letteredUpTo.put(tp, om == null ? 0L : om.offset()));
                     // the subscriptions are a table: read each assigned partition whole
                     c.seekToBeginning(partitions);
                     joined.set(true);
@@ -139,14 +153,14 @@ public final class FeedPoller implements Runnable, AutoCloseable {
                     continue;
                 }
                 scheduleDuePolls(Instant.now());
-                writeResults(producer);
+                writeResults(producer, c);
             }
             // finish what is in flight, then commit it
             long deadline = System.currentTimeMillis() + 5000;
             while (!inFlight.isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            writeResults(producer);
+            writeResults(producer, c);
         } catch (ProducerFencedException e) {
             LOG.error("poller: fenced by a newer instance ({}); stopping", transactionalId);
         } catch (InterruptedException e) {
@@ -171,13 +185,22 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             partitionOf.remove(feedId);
             return;
         }
+        String reason;
         try {
             FeedSubscription sub = EventCodec.decode(r.value(), FeedSubscription.class);
-            subscriptions.put(feedId, sub);
-            partitionOf.put(feedId, r.partition());
+            if (feedId.equals(sub.feedId())) {
+                subscriptions.put(feedId, sub);
+                partitionOf.put(feedId, r.partition());
+                return;
+            }
+            reason = "wrong key '" + feedId + "': the value's id is '" + sub.feedId() + "'";
         } catch (EventDecodingException e) {
-            LOG.warn("poller: unreadable subscription {} at {}-{}@{}: {}", feedId, r.topic(), r.partition(),
-                    r.offset(), e.getMessage());
+            reason = e.getMessage();
+        }
+        LOG.warn("poller: unreadable subscription {} at {}-{}@{}: {}", feedId, r.topic(), r.partition(),
+                r.offset(), reason);
+        if (r.offset() >= letteredUpTo.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
+            poisoned.add(new Poison(r, reason));
         }
     }
 
@@ -221,12 +244,14 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         return feedPoll.poll(sub, state, Instant.now());
     }
 
-    private void writeResults(KafkaProducer<String, byte[]> producer) {
+    private void writeResults(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c) {
         List<PollResult> batch = new ArrayList<>();
         done.drainTo(batch);
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() && poisoned.isEmpty()) {
             return;
         }
+        List<Poison> letters = List.copyOf(poisoned);
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> past = new java.util.HashMap<>();
         String fetchTopic = Topic.FETCH.name(clients.config().topicPrefix());
         String stateTopic = Topic.FEED_STATE.name(clients.config().topicPrefix());
         try {
@@ -238,6 +263,17 @@ public final class FeedPoller implements Runnable, AutoCloseable {
                 }
                 producer.send(new ProducerRecord<>(stateTopic, result.state().feedId(),
                         EventCodec.encode(result.state())));
+            }
+            for (Poison p : letters) {
+                ConsumerRecord<String, byte[]> r = p.record();
+                producer.send(new ProducerRecord<>(Topic.DEAD_LETTER.name(clients.config().topicPrefix()), r.key(),
+                        EventCodec.encode(deadLetter(r, p.reason()))));
+                past.merge(new TopicPartition(r.topic(), r.partition()),
+                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.offset() + 1),
+                        (a, b) -> a.offset() >= b.offset() ? a : b);
+            }
+            if (!past.isEmpty()) {
+                producer.sendOffsetsToTransaction(past, c.groupMetadata());
             }
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
@@ -251,8 +287,10 @@ public final class FeedPoller implements Runnable, AutoCloseable {
                 // the next transaction starts clean or fails the same way
             }
             batch.forEach(r -> inFlight.remove(r.state().feedId()));
-            return;
+            return; // the poison stays queued for the next transaction
         }
+        poisoned.removeAll(letters);
+        past.forEach((tp, om) -> letteredUpTo.merge(tp, om.offset(), Math::max));
         for (PollResult result : batch) {
             String feedId = result.state().feedId();
             if (subscriptions.containsKey(feedId)) {
@@ -269,6 +307,16 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             }
             newItems.increment(result.requests().size());
         }
+    }
+
+    private static org.newsline.events.DeadLetter deadLetter(ConsumerRecord<String, byte[]> r, String reason) {
+        byte[] value = r.value();
+        String payload = value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        if (payload != null && payload.length() > org.newsline.events.DeadLetter.MAX_PAYLOAD_CHARS) {
+            payload = payload.substring(0, org.newsline.events.DeadLetter.MAX_PAYLOAD_CHARS);
+        }
+        return new org.newsline.events.DeadLetter(org.newsline.events.Event.SCHEMA_VERSION, "poll", reason, r.topic(),
+                r.partition(), r.offset(), r.key(), payload, value == null ? 0 : value.length, Instant.now());
     }
 
     /** The state of every feed this instance polls (for tests and health). */

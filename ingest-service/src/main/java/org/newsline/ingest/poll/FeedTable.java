@@ -57,7 +57,13 @@ final class FeedTable {
                 return;
             }
             try {
-                out.put(r.key(), EventCodec.decode(r.value(), FeedState.class));
+                FeedState state = EventCodec.decode(r.value(), FeedState.class);
+                if (!state.feedId().equals(r.key())) {
+                    // the store dead-letters it; here it must not become another feed's state
+                    LOG.warn("skipping feed state under wrong key {}: its feed is {}", r.key(), state.feedId());
+                    return;
+                }
+                out.put(r.key(), state);
             } catch (EventDecodingException e) {
                 LOG.warn("skipping unreadable feed state {}: {}", r.key(), e.getMessage());
             }
