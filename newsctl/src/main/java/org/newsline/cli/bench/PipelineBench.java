@@ -159,8 +159,11 @@ public final class PipelineBench {
                 return true;
             }
             long now = System.nanoTime();
-            if (stored != last) {
-                last = stored;
+            // any stage moving is progress: the first batch of a slow stage can take long
+            long progress = stored + (long) pipeline.count("newsline.pages.fetched")
+                    + (long) pipeline.count("newsline.records.in", "stage", "extract");
+            if (progress != last) {
+                last = progress;
                 lastChange = now;
             } else if (now - lastChange > stallSeconds * 1_000_000_000L) {
                 log.printf("bench: no progress for %d s at %d of %d stored; giving up%n", stallSeconds, stored,
