@@ -41,6 +41,11 @@ import org.newsline.runtime.kafka.TransactionalLoop;
 public final class PageFetchService implements BatchProcessor, AutoCloseable {
 
     public static final String GROUP = "newsline-ingest-fetcher";
+    /**
+     * Fetch requests per transaction and fetch thread. Every fetched page of a batch stays in memory until the
+     * batch commits; 500 (batch.size) of them held some 250 MB, and nothing reached extract before the last.
+     */
+    static final int REQUESTS_PER_THREAD = 4;
 
     private final HttpFetcher fetcher;
     private final HostPoliteness politeness;
@@ -69,7 +74,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         this.bytes = Counter.builder("newsline.pages.bytes").register(metrics);
         this.latency = Timer.builder("newsline.fetch.latency").register(metrics);
         this.loop = new TransactionalLoop("fetch", clients, GROUP, "newsline-ingest-fetcher-" + instanceId,
-                List.of(Topic.FETCH), this, metrics);
+                List.of(Topic.FETCH), this, metrics).capBatch(REQUESTS_PER_THREAD * Math.max(1, threads));
         loop.onAssigned(fetched::rebuild);
     }
 
