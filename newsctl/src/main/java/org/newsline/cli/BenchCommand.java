@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsctl bench ...}: speed measurements that print a table (never run in CI). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table.",
-        subcommands = {BenchCommand.Extraction.class, BenchCommand.Statements.class, BenchCommand.Store.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Statements.class, BenchCommand.Store.class,
+                org.newsline.cli.bench.PipelineBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override

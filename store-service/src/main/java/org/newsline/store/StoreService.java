@@ -29,6 +29,11 @@ import org.newsline.store.db.FeedChange;
 public final class StoreService implements BatchProcessor, AutoCloseable {
 
     public static final String GROUP = "newsline-store";
+    /**
+     * Records per database batch at most. A raw page is some 170 KB of JSON and twice that decoded; 500 of them
+     * (batch.size) held about 250 MB of heap at once, while 128 still spread the transaction's fixed cost thin.
+     */
+    static final int MAX_BATCH = 128;
 
     private final ArticleStore store;
     private final String prefix;
@@ -39,7 +44,8 @@ public final class StoreService implements BatchProcessor, AutoCloseable {
         this.prefix = clients.config().topicPrefix();
         this.loop = new TransactionalLoop("store", clients, GROUP,
                 "newsline-store-" + InstanceId.of(clients.config()),
-                List.of(Topic.ARTICLES, Topic.RAW, Topic.FEEDS, Topic.FEED_STATE, Topic.DEAD_LETTER), this, metrics);
+                List.of(Topic.ARTICLES, Topic.RAW, Topic.FEEDS, Topic.FEED_STATE, Topic.DEAD_LETTER), this, metrics)
+                .capBatch(MAX_BATCH);
     }
 
     public StoreService start() {

@@ -42,6 +42,11 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     public static final String GROUP = "newsline-ingest-fetcher";
     static final int MAX_ATTEMPTS = 3;
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
+    /**
+     * Fetch requests per transaction and fetch thread. Every fetched page of a batch stays in memory until the
+     * batch commits; 500 (batch.size) of them held some 250 MB, and nothing reached extract before the last.
+     */
+    static final int REQUESTS_PER_THREAD = 4;
 
     private final PoliteFetcher fetcher;
     private final FetchedArticles fetched;
@@ -68,7 +73,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         this.bytes = Counter.builder("newsline.pages.bytes").register(metrics);
         this.latency = Timer.builder("newsline.fetch.latency").register(metrics);
         this.loop = new TransactionalLoop("fetch", clients, GROUP, "newsline-ingest-fetcher-" + instanceId,
-                List.of(Topic.FETCH), this, metrics);
+                List.of(Topic.FETCH), this, metrics).capBatch(REQUESTS_PER_THREAD * Math.max(1, threads));
         loop.onAssigned(fetched::rebuild);
     }
 

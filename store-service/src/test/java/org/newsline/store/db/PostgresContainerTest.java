@@ -60,6 +60,11 @@ class PostgresContainerTest extends ArticleStoreContract {
         return ArticleStore.open(PostgresTestServer.urlWithSchema(baseUrl, schema));
     }
 
+    @Override
+    protected String jdbcUrl() {
+        return PostgresTestServer.urlWithSchema(baseUrl, schema);
+    }
+
     @AfterEach
     void dropSchema() throws SQLException {
         if (store != null) {
