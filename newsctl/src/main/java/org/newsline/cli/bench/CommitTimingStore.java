@@ -146,6 +146,16 @@ final class CommitTimingStore implements ArticleStore {
     }
 
     @Override
+    public List<RawPage> rawPages(List<String> articleIds) {
+        return delegate.rawPages(articleIds);
+    }
+
+    @Override
+    public Page<DeadLetter> deadLetters(String stage, Instant since, int limit, String cursor) {
+        return delegate.deadLetters(stage, since, limit, cursor);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
