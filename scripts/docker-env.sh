@@ -4,6 +4,7 @@
 #
 #   eval "$(scripts/docker-env.sh up)"   an engine that answers (starts dockerd if none does); prints the
 #                                        DOCKER_HOST to export (and NEWSLINE_DOCKERD_STARTED=1 if it started one)
+#   scripts/docker-env.sh rootfs         only the cached Debian root filesystems (no engine needed)
 #   scripts/docker-env.sh images         the local images (needs the jars: ./mvnw -q -DskipTests package):
 #                                          newsline/jre-base:bookworm-17     Debian bookworm + OpenJDK 17 JRE
 #                                          newsline/postgresql-base:bookworm-15  Debian bookworm + PostgreSQL 15
@@ -92,29 +93,39 @@ rootfs() { # tarball packages [mmdebstrap options...]
   mv "$tarball.part" "$tarball"
 }
 
-base_images() {
-  local jre_tar=$CACHE/rootfs-bookworm-jre17.tar pg_tar=$CACHE/rootfs-bookworm-postgresql15.tar pids=() pid
+JRE_TAR=$CACHE/rootfs-bookworm-jre17.tar
+PG_TAR=$CACHE/rootfs-bookworm-postgresql15.tar
+
+# the tarballs only (no engine needed): CI builds them in the background while Maven runs
+cmd_rootfs() {
+  local pids=() pid
   mkdir -p "$CACHE"
-  if ! image_exists "$BASE_IMAGE" && [ ! -s "$jre_tar" ]; then
+  if [ ! -s "$JRE_TAR" ]; then
     command -v mmdebstrap >/dev/null 2>&1 || apt_install mmdebstrap
     log "building the Debian root filesystem with OpenJDK 17's JRE (mmdebstrap; 1-2 minutes)"
-    rootfs "$jre_tar" openjdk-17-jre-headless,ca-certificates & pids+=($!)
+    rootfs "$JRE_TAR" openjdk-17-jre-headless,ca-certificates & pids+=($!)
   fi
-  if ! image_exists "$PG_BASE_IMAGE" && [ ! -s "$pg_tar" ]; then
+  if [ ! -s "$PG_TAR" ]; then
     command -v mmdebstrap >/dev/null 2>&1 || apt_install mmdebstrap
     log "building the Debian root filesystem with PostgreSQL 15 (mmdebstrap, at the same time)"
-    # no default cluster: the image's entrypoint creates one in PGDATA
-    rootfs "$pg_tar" postgresql-15 \
+    rootfs "$PG_TAR" postgresql-15 \
       --customize-hook='rm -rf "$1"/etc/postgresql/15/main "$1"/var/lib/postgresql/15/main' & pids+=($!)
   fi
   for pid in "${pids[@]}"; do wait "$pid" || die "mmdebstrap failed"; done
+  log "root filesystems ready"
+}
+
+base_images() {
+  if ! image_exists "$BASE_IMAGE" || ! image_exists "$PG_BASE_IMAGE"; then
+    cmd_rootfs
+  fi
   if image_exists "$BASE_IMAGE"; then log "$BASE_IMAGE is there"; else
     log "importing $BASE_IMAGE"
-    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$jre_tar" "$BASE_IMAGE" >/dev/null
+    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$JRE_TAR" "$BASE_IMAGE" >/dev/null
   fi
   if image_exists "$PG_BASE_IMAGE"; then log "$PG_BASE_IMAGE is there"; else
     log "importing $PG_BASE_IMAGE"
-    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$pg_tar" "$PG_BASE_IMAGE" >/dev/null
+    docker import --change 'ENV LANG=C.UTF-8' --change 'CMD ["bash"]' "$PG_TAR" "$PG_BASE_IMAGE" >/dev/null
   fi
 }
 
@@ -170,8 +181,9 @@ cmd_clean() {
 
 case "${1:-}" in
   up) cmd_up ;;
+  rootfs) cmd_rootfs ;;
   images) cmd_images ;;
   down) cmd_down ;;
   clean) cmd_clean ;;
-  *) echo "usage: $0 up|images|down|clean" >&2; exit 2 ;;
+  *) echo "usage: $0 up|rootfs|images|down|clean" >&2; exit 2 ;;
 esac
