@@ -207,11 +207,19 @@ public final class NewslineConfig {
         return masked.replaceAll("(//[^/@:?#]*):[^/@?#]*@", "$1:********@");
     }
 
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile(
+            "(?i)(password=)[^&;]*|(//[^/:@]+:)[^/@]*(@)");
+
     private static String mask(boolean secret, String value) {
-        if (!secret || value == null || value.isEmpty()) {
+        if (value == null || value.isEmpty()) {
             return value;
         }
-        return "********";
+        if (secret) {
+            return "********";
+        }
+        // a JDBC or Kafka URL may carry a password of its own
+        return URL_PASSWORD.matcher(value).replaceAll(m -> m.group(1) != null
+                ? m.group(1) + "********" : java.util.regex.Matcher.quoteReplacement(m.group(2) + "********" + m.group(3)));
     }
 
     /** One documented key and its effective value. */

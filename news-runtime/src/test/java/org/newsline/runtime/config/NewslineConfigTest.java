@@ -77,6 +77,15 @@ class NewslineConfigTest {
     }
 
     @Test
+    void passwordsInsideUrlsAreMaskedToo() {
+        NewslineConfig c = NewslineConfig.of(Map.of("db.url",
+                "jdbc:postgresql://db:5432/newsline?user=newsline&password=s3cret&ssl=true"));
+        String shown = c.describe().stream().filter(r -> r.key().equals("db.url")).findFirst().orElseThrow().value();
+        assertThat(shown).doesNotContain("s3cret").contains("password=********").contains("ssl=true");
+        assertThat(c.dbUrl()).contains("s3cret");
+    }
+
+    @Test
     void durationsAndSizesReadAsPeopleWriteThem() {
         assertThat(Setting.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(Setting.parseDuration("15m")).isEqualTo(Duration.ofMinutes(15));
