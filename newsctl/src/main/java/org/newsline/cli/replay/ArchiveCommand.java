@@ -149,10 +149,8 @@ public final class ArchiveCommand implements Runnable {
                 long total = totalBytes;
                 WarcPageReader reader = new WarcPageReader(config.size(Settings.FETCH_MAX_BODY), counts, page -> {
                     sink.accept(page);
-                    if (counts.records() % 50 == 0) {
-                        progress.update(counts.bytesRead() >> 20, total >> 20, rate(counts.bytesRead() >> 20, start),
-                                "MB, " + counts.imported() + " pages");
-                    }
+                    progress.update(counts.bytesRead() >> 20, total >> 20, rate(counts.bytesRead() >> 20, start),
+                            "MB, " + counts.imported() + " pages");
                 });
                 for (Path f : files) {
                     reader.read(f);

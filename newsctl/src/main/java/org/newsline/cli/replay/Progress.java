@@ -15,7 +15,10 @@ final class Progress {
     private final PrintStream err;
     private final boolean terminal;
     private final String label;
+    private static final long REDRAW_EVERY_NANOS = 100_000_000L;
+
     private long lastPlain;
+    private long lastDrawn;
     private boolean drawn;
 
     Progress(PrintStream err, boolean terminal, String label) {
@@ -39,7 +42,12 @@ final class Progress {
         String count = total >= 0 ? String.format(Locale.ROOT, "%,d/%,d", done, total)
                 : String.format(Locale.ROOT, "%,d", done);
         String speed = String.format(Locale.ROOT, "%,.0f/s", rate);
+        long now = System.nanoTime();
         if (terminal) {
+            if (now - lastDrawn < REDRAW_EVERY_NANOS) {
+                return;
+            }
+            lastDrawn = now;
             int filled = total > 0 ? (int) Math.min(WIDTH, done * WIDTH / total) : 0;
             String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
             String pct = total > 0 ? String.format(Locale.ROOT, "%3d%%", Math.min(100, done * 100 / total)) : "  ?%";
@@ -49,7 +57,6 @@ final class Progress {
             drawn = true;
             return;
         }
-        long now = System.nanoTime();
         if (lastPlain == 0 || now - lastPlain >= PLAIN_EVERY_NANOS) {
             lastPlain = now;
             String pct = total > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, done * 100 / total)) : "";

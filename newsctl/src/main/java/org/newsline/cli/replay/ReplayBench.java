@@ -65,7 +65,8 @@ final class ReplayBench {
             }
             out.printf(Locale.ROOT, "%d pages, %.0f KB of text each on average, broker %s%n%n", count,
                     bodyChars / 1024.0 / count, broker.bootstrapServers());
-            out.printf(Locale.ROOT, "%-34s %10s %10s %10s%n", "what", "records", "seconds", "records/s");
+            out.printf(Locale.ROOT, "%-34s %8s %8s %10s %8s %12s%n", "what", "records", "seconds", "records/s",
+                    "cpu-s", "records/cpu-s");
 
             try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + work.resolve("bench.db"))) {
                 for (int from = 0; from < pages.size(); from += 200) {
@@ -74,6 +75,7 @@ final class ReplayBench {
                 pages.clear(); // from here on only the archive and the WARC hold them
                 try (ReplayJobs jobs = new ReplayJobs(store, clients, work)) {
                     long start = System.nanoTime();
+                    cpuStart = cpu();
                     ReplayStatus s = jobs.start(ReplaySpec.all(ReplayKind.RAW));
                     s = jobs.await(s.id(), Duration.ofMinutes(30));
                     row(out, "replay raw (archive -> news.raw)", s.counts().published(), start);
@@ -81,6 +83,7 @@ final class ReplayBench {
 
                 Path warc = work.resolve("bench.warc.gz");
                 long start = System.nanoTime();
+                cpuStart = cpu();
                 long written = 0;
                 try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                      WarcArchiveWriter writer = new WarcArchiveWriter(ch)) {
@@ -100,6 +103,7 @@ final class ReplayBench {
 
                 ImportCounts counts = new ImportCounts();
                 start = System.nanoTime();
+                cpuStart = cpu();
                 try (KafkaPageSink sink = new KafkaPageSink(clients)) {
                     new WarcPageReader(16L << 20, counts, sink).read(warc);
                     sink.flush();
@@ -112,9 +116,22 @@ final class ReplayBench {
         }
     }
 
+    private static long cpuStart;
+
+    /**
+     * CPU time of the whole process (broker included), in ns: on a shared machine wall time says little, records
+     * per CPU-second says what the work costs.
+     */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static void row(PrintStream out, String what, long records, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf(Locale.ROOT, "%-34s %10d %10.2f %10.0f%n", what, records, seconds, records / seconds);
+        double cpuSeconds = (cpu() - cpuStart) / 1e9;
+        out.printf(Locale.ROOT, "%-34s %8d %8.2f %10.0f %8.2f %12.0f%n", what, records, seconds, records / seconds,
+                cpuSeconds, records / cpuSeconds);
     }
 
     private static List<String> bodies(Path dir) throws IOException {

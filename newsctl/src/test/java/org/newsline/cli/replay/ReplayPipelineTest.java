@@ -134,6 +134,33 @@ class ReplayPipelineTest {
 
     @Test
     @Order(3)
+    void statementsAndArticlesReplayToANamedTopicInTheirOrderPerArticle() throws Exception {
+        assertThat(Newsctl.run("replay", "statements", "--to-topic", "replayed.statements", "--api",
+                pipeline.apiUrl())).isZero();
+        assertThat(Newsctl.run("replay", "articles", "--to-topic", "replayed.articles", "--api",
+                pipeline.apiUrl())).isZero();
+        List<Statement> stored = allStatements(pipeline.store());
+        Map<String, List<Integer>> indexes = new HashMap<>();
+        int n = 0;
+        for (ConsumerRecord<String, byte[]> r : readCommitted(pipeline.bootstrapServers(), "replayed.statements")) {
+            Statement s = EventCodec.decode(r.value(), Statement.class);
+            assertThat(r.key()).isEqualTo(s.articleId());
+            indexes.computeIfAbsent(s.articleId(), k -> new ArrayList<>()).add(s.index());
+            n++;
+        }
+        assertThat(n).isEqualTo(stored.size());
+        indexes.values().forEach(list -> assertThat(list).isSorted());
+        List<ConsumerRecord<String, byte[]>> articles = readCommitted(pipeline.bootstrapServers(), "replayed.articles");
+        assertThat(articles).hasSize((int) (ingested.articles() + ingested.nonArticles()));
+        for (ConsumerRecord<String, byte[]> r : articles) {
+            Article a = EventCodec.decode(r.value(), Article.class);
+            assertThat(a.statements()).hasSize(a.statementCount());
+            assertThat(a.html()).isNotNull();
+        }
+    }
+
+    @Test
+    @Order(4)
     void aStoppedReplayResumesWithoutRepeatsOrSkips() throws Exception {
         // 130 small pages: three chunks, published slowly enough to stop in the middle
         List<RawPage> pages = new ArrayList<>();
@@ -176,7 +203,7 @@ class ReplayPipelineTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void deadLettersReplayedAreProcessed() throws Exception {
         String url = "https://dead-letter.example/story";
         RawPage page = new RawPage(1, Ids.articleId(url), url, url, null, null, Instant.now(), 200,
@@ -200,7 +227,7 @@ class ReplayPipelineTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aWarcExportImportedIntoAFreshPipelineGivesTheSameArticles(@TempDir Path other) throws Exception {
         Path warc = other.resolve("demo.warc.gz");
         assertThat(Newsctl.run("archive", "export", "--warc", warc.toString(), "--url-prefix", site.baseUrl(),
@@ -298,10 +325,14 @@ class ReplayPipelineTest {
     }
 
     static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, Topic topic) {
+        return readCommitted(bootstrap, topic.baseName());
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
         KafkaClients clients = new KafkaClients(NewslineConfig.of(Map.of("bootstrap.servers", bootstrap)));
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = clients.consumer(null)) {
-            List<TopicPartition> tps = c.partitionsFor(topic.baseName()).stream()
+            List<TopicPartition> tps = c.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             c.assign(tps);
             c.seekToBeginning(tps);

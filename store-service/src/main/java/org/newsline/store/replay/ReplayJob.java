@@ -68,6 +68,9 @@ final class ReplayJob implements Runnable {
     @Override
     public void run() {
         try {
+            if (spec.toTopic() != null) {
+                TargetTopic.ensure(clients, spec.toTopic());
+            }
             Checkpoint from = CheckpointedPublisher.committed(clients, id).orElse(Checkpoint.START);
             counts = from.counts();
             total = source.count();
