@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.newsline.events.Topic;
 import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.config.Settings;
@@ -95,8 +96,7 @@ public final class TopicAdmin {
     private static void awaitHosted(Admin admin, List<String> topics, long deadlineNanos)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<TopicPartition> expected = new HashSet<>();
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                .get(10, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(admin, topics, deadlineNanos);
         Set<Integer> brokers = new HashSet<>();
         for (TopicDescription d : descriptions.values()) {
             d.partitions().forEach(p -> {
@@ -127,7 +127,7 @@ public final class TopicAdmin {
             }
             Thread.sleep(20);
             if (brokers.isEmpty()) {
-                descriptions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                descriptions = describe(admin, topics, deadlineNanos);
                 for (TopicDescription d : descriptions.values()) {
                     d.partitions().forEach(p -> {
                         if (p.leader() != null) {
@@ -135,6 +135,24 @@ public final class TopicAdmin {
                         }
                     });
                 }
+            }
+        }
+    }
+
+    /**
+     * Describes {@code topics}; right after they were created the broker may not know them yet for a moment
+     * (UnknownTopicOrPartition), which is waited out until the deadline.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> topics, long deadlineNanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadlineNanos) {
+                    throw e;
+                }
+                Thread.sleep(50);
             }
         }
     }
