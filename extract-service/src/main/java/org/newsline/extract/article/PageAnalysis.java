@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -23,6 +24,8 @@ final class PageAnalysis {
     private final Map<Element, ElementStats> stats;
     private final List<ElementStats> blocks = new ArrayList<>();
     private final List<ElementStats> guarded = new ArrayList<>();
+    /** How many elements were dropped for each reason, for the explanation. */
+    private final Map<String, Integer> dropCounts = new TreeMap<>();
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
@@ -47,6 +50,11 @@ final class PageAnalysis {
     ElementStats get(Element el) {
         ElementStats s = stats.get(el);
         return s == null || s.dropped ? null : s;
+    }
+
+    /** Elements dropped per reason, counted as decided (a box inside a dropped box may count too). */
+    Map<String, Integer> dropCounts() {
+        return dropCounts;
     }
 
     /** Kept block elements, in document order of their start. */
@@ -83,6 +91,8 @@ final class PageAnalysis {
                 Element el = (Element) node;
                 String tag = el.normalName();
                 if (current != null && stripper.dropBeforeChildren(el, tag)) {
+                    dropCounts.merge(HtmlTags.NEVER_CONTENT.contains(tag) ? "scripts, media and controls" : "hidden",
+                            1, Integer::sum);
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 ElementStats s = new ElementStats(el, current, current == null || HtmlTags.BLOCK.contains(tag),
@@ -130,6 +140,7 @@ final class PageAnalysis {
                 if (reason != null) {
                     s.dropped = true;
                     s.dropReason = reason;
+                    dropCounts.merge(reason, 1, Integer::sum);
                     s.parent.droppedText += s.total + s.droppedText + (s.block ? 0 : s.inline);
                     if (!s.block) {
                         // give back the inline text it lent to the enclosing block
@@ -177,6 +188,7 @@ final class PageAnalysis {
             }
             s.dropped = true;
             s.dropReason = "class/id names boilerplate, holds a minor share of the prose";
+            dropCounts.merge(s.dropReason, 1, Integer::sum);
             double share = s.localGood;
             for (ElementStats p = s.parent; p != null; p = p.parent) {
                 share *= ExtractionSettings.LOCALITY;
