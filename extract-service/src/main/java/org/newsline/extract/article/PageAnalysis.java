@@ -1,6 +1,7 @@
 package org.newsline.extract.article;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,10 @@ final class PageAnalysis {
     private final List<ElementStats> blocks = new ArrayList<>();
     private final List<ElementStats> guarded = new ArrayList<>();
     /** How many elements were dropped for each reason, for the explanation. */
-    private final Map<String, Integer> dropCounts = new TreeMap<>();
+    private final Map<String, Integer> dropCounts = new HashMap<>();
+    /** Drops decided before looking inside, counted apart: they are the most frequent. */
+    private int neverContentDrops;
+    private int hiddenDrops;
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
@@ -54,7 +58,14 @@ final class PageAnalysis {
 
     /** Elements dropped per reason, counted as decided (a box inside a dropped box may count too). */
     Map<String, Integer> dropCounts() {
-        return dropCounts;
+        Map<String, Integer> all = new TreeMap<>(dropCounts);
+        if (neverContentDrops > 0) {
+            all.put("scripts, media and controls", neverContentDrops);
+        }
+        if (hiddenDrops > 0) {
+            all.put("hidden", hiddenDrops);
+        }
+        return all;
     }
 
     /** Kept block elements, in document order of their start. */
@@ -91,8 +102,11 @@ final class PageAnalysis {
                 Element el = (Element) node;
                 String tag = el.normalName();
                 if (current != null && stripper.dropBeforeChildren(el, tag)) {
-                    dropCounts.merge(HtmlTags.NEVER_CONTENT.contains(tag) ? "scripts, media and controls" : "hidden",
-                            1, Integer::sum);
+                    if (HtmlTags.NEVER_CONTENT.contains(tag)) {
+                        neverContentDrops++;
+                    } else {
+                        hiddenDrops++;
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 ElementStats s = new ElementStats(el, current, current == null || HtmlTags.BLOCK.contains(tag),
