@@ -17,7 +17,7 @@ class ConcurrentExtractionTest {
 
     @Test
     void sharedExtractorIsThreadSafe() throws Exception {
-        List<ExtractionEval.Page> pages = ExtractionEval.loadPages(BenchData.devDir()).subList(0, 24);
+        List<ExtractionEval.Page> pages = ExtractionEval.loadPages(BenchData.devDir()).subList(0, 12);
         ArticleExtractor extractor = new ArticleExtractor();
         List<String> expected = new ArrayList<>();
         for (ExtractionEval.Page page : pages) {
@@ -27,7 +27,7 @@ class ConcurrentExtractionTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> futures = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 2; round++) {
                 for (ExtractionEval.Page page : pages) {
                     futures.add(pool.submit(() -> extractor.extract(page.html(), page.url()).text()));
                 }
