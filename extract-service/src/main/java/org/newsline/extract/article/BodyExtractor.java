@@ -77,6 +77,7 @@ final class BodyExtractor {
         PageAnalysis analysis = PageAnalysis.of(body, new BoilerplateStripper(mode));
         ElementStats container = ContentScorer.bestContainer(analysis);
         String stage = mode.name().toLowerCase(Locale.ROOT);
+        explanation.add("strip (" + stage + "): dropped " + analysis.dropCounts());
         if (container == null) {
             explanation.add("body: " + stage + " scorer found no prose");
             return CleanHtmlWriter.Body.EMPTY;

@@ -1,10 +1,12 @@
 package org.newsline.extract.article;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -23,6 +25,11 @@ final class PageAnalysis {
     private final Map<Element, ElementStats> stats;
     private final List<ElementStats> blocks = new ArrayList<>();
     private final List<ElementStats> guarded = new ArrayList<>();
+    /** How many elements were dropped for each reason, for the explanation. */
+    private final Map<String, Integer> dropCounts = new HashMap<>();
+    /** Drops decided before looking inside, counted apart: they are the most frequent. */
+    private int neverContentDrops;
+    private int hiddenDrops;
     private final BoilerplateStripper stripper;
     private ElementStats root;
 
@@ -47,6 +54,18 @@ final class PageAnalysis {
     ElementStats get(Element el) {
         ElementStats s = stats.get(el);
         return s == null || s.dropped ? null : s;
+    }
+
+    /** Elements dropped per reason, counted as decided (a box inside a dropped box may count too). */
+    Map<String, Integer> dropCounts() {
+        Map<String, Integer> all = new TreeMap<>(dropCounts);
+        if (neverContentDrops > 0) {
+            all.put("scripts, media and controls", neverContentDrops);
+        }
+        if (hiddenDrops > 0) {
+            all.put("hidden", hiddenDrops);
+        }
+        return all;
     }
 
     /** Kept block elements, in document order of their start. */
@@ -83,6 +102,11 @@ final class PageAnalysis {
                 Element el = (Element) node;
                 String tag = el.normalName();
                 if (current != null && stripper.dropBeforeChildren(el, tag)) {
+                    if (HtmlTags.NEVER_CONTENT.contains(tag)) {
+                        neverContentDrops++;
+                    } else {
+                        hiddenDrops++;
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 ElementStats s = new ElementStats(el, current, current == null || HtmlTags.BLOCK.contains(tag),
@@ -130,6 +154,7 @@ final class PageAnalysis {
                 if (reason != null) {
                     s.dropped = true;
                     s.dropReason = reason;
+                    dropCounts.merge(reason, 1, Integer::sum);
                     s.parent.droppedText += s.total + s.droppedText + (s.block ? 0 : s.inline);
                     if (!s.block) {
                         // give back the inline text it lent to the enclosing block
@@ -177,6 +202,7 @@ final class PageAnalysis {
             }
             s.dropped = true;
             s.dropReason = "class/id names boilerplate, holds a minor share of the prose";
+            dropCounts.merge(s.dropReason, 1, Integer::sum);
             double share = s.localGood;
             for (ElementStats p = s.parent; p != null; p = p.parent) {
                 share *= ExtractionSettings.LOCALITY;

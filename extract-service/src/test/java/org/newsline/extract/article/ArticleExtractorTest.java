@@ -127,6 +127,7 @@ class ArticleExtractorTest {
         ExtractedPage page = extractor.extract(resource("joint-statement-wordpress.html"), null);
 
         assertThat(page.explanation()).anyMatch(l -> l.startsWith("metadata:"))
+                .anyMatch(l -> l.startsWith("strip (strict): dropped") && l.contains("form without prose"))
                 .anyMatch(l -> l.startsWith("body: strict scorer chose div.entry-content"))
                 .anyMatch(l -> l.equals("body: strict scorer won"))
                 .anyMatch(l -> l.startsWith("isArticle=true"));
