@@ -43,12 +43,23 @@ public final class ServiceRunner {
     private ServiceRunner() {
     }
 
+    /** Runs a service whose HTTP server only answers reads (health, metrics). */
     public static void run(String name, Starter starter) {
+        run(name, false, starter);
+    }
+
+    /** Runs a service that serves the API, whose state-changing requests need the token off loopback. */
+    public static void runWithApi(String name, Starter starter) {
+        run(name, true, starter);
+    }
+
+    private static void run(String name, boolean servesApi, Starter starter) {
         NewslineConfig config;
         ApiAccess access;
         try {
             config = NewslineConfig.fromEnvironment(Map.of(), null);
-            access = ApiAccess.from(config); // an API open to the network refuses to start, before any work
+            // an API open to the network refuses to start, before any work
+            access = servesApi ? ApiAccess.from(config) : ApiAccess.readOnly(config);
         } catch (RuntimeException e) {
             System.err.println(name + ": configuration error: " + e.getMessage());
             System.exit(2);

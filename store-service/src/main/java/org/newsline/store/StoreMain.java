@@ -19,7 +19,7 @@ public final class StoreMain {
     }
 
     public static void main(String[] args) {
-        ServiceRunner.run("store-service", ctx -> {
+        ServiceRunner.runWithApi("store-service", ctx -> {
             ArticleStore store = ArticleStore.open(ctx.config().dbUrl(),
                     ctx.config().string(Settings.DB_USER), ctx.config().string(Settings.DB_PASSWORD));
             StoreService service = new StoreService(ctx.clients(), store, ctx.metrics()).start();

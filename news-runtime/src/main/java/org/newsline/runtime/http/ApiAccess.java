@@ -16,11 +16,26 @@ public final class ApiAccess {
     private final String host;
     private final int port;
     private final String token;
+    private final boolean readOnly;
 
-    private ApiAccess(String host, int port, String token) {
+    private ApiAccess(String host, int port, String token, boolean readOnly) {
         this.host = host;
         this.port = port;
         this.token = token == null ? "" : token;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * A server that only answers reads ({@code /health}, {@code /metrics} of ingest and extract): it may bind
+     * anywhere without a token, because it refuses every request that would change state.
+     */
+    public static ApiAccess readOnly(NewslineConfig config) {
+        return new ApiAccess(config.string(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT), "", true);
+    }
+
+    /** True when the server refuses every request but GET and HEAD. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /**
@@ -38,7 +53,7 @@ public final class ApiAccess {
      * @throws ConfigException if {@code host} is not a loopback address and no token is given
      */
     public static ApiAccess of(String host, int port, String token) {
-        ApiAccess access = new ApiAccess(host, port, token);
+        ApiAccess access = new ApiAccess(host, port, token, false);
         if (!access.requiresToken() && !isLoopback(host)) {
             // refusing here, before anything listens, is what keeps an open API off the network
             throw new ConfigException(Settings.HTTP_HOST.key() + " is '" + host + "', which is not a loopback "

@@ -42,6 +42,14 @@ public final class HttpServer implements AutoCloseable {
             if (access.requiresToken()) {
                 config.routes.before(new BearerTokenCheck(access.token()));
             }
+            if (access.readOnly()) {
+                config.routes.before(ctx -> {
+                    String method = ctx.method().name();
+                    if (!method.equals("GET") && !method.equals("HEAD")) {
+                        throw new ApiException(405, "this service only answers GET");
+                    }
+                });
+            }
             for (RouteSet set : routeSets) {
                 set.addTo(config.routes);
             }

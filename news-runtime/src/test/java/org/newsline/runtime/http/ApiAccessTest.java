@@ -98,6 +98,15 @@ class ApiAccessTest {
     }
 
     @Test
+    void aReadOnlyServiceMayBindAnywhereButRefusesEveryChange() throws Exception {
+        server = HttpServer.start(ApiAccess.readOnly(NewslineConfig.of(Map.of("http.host", "0.0.0.0",
+                "http.port", "0"))), routes());
+        assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/things", null).statusCode()).isEqualTo(405);
+        assertThat(send("DELETE", "/api/things/1", "Bearer anything").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void withoutATokenOnLoopbackEverythingIsOpen() throws Exception {
         server = HttpServer.start(ApiAccess.from(NewslineConfig.of(Map.of("http.port", "0"))), routes());
         assertThat(send("POST", "/api/things", null).statusCode()).isEqualTo(201);
