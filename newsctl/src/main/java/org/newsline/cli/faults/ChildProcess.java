@@ -81,13 +81,15 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within {@code grace}. */
-    synchronized void stop(Duration grace) throws InterruptedException {
+    synchronized void stop(Duration grace) throws InterruptedException, IOException {
         Process p = process;
         if (p == null) {
             return;
         }
         p.destroy();
         if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            Files.writeString(log, "==== " + name + " did not stop within " + grace.toSeconds() + " s: SIGKILL\n",
+                    java.nio.file.StandardOpenOption.APPEND);
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
@@ -121,6 +123,11 @@ final class ChildProcess implements AutoCloseable {
     public void close() {
         try {
             stop(Duration.ofSeconds(15));
+        } catch (IOException e) {
+            Process p = process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Process p = process;

@@ -165,6 +165,13 @@ final class FaultSuite {
         // let in-flight dead letters and late records settle before counting
         Thread.sleep(3000);
         PipelineAudit.Result result = audit.run(clients, postgres.jdbcUrl());
+        if (!result.passed()) {
+            try (Admin admin = Admin.create(withShortTimeouts(clients))) {
+                // transactions can hang after a broker restart and stall a stage for good: name them
+                HangingTransactions.find(admin, Duration.ofMinutes(2))
+                        .forEach(h -> note("hanging transaction: %s", h));
+            }
+        }
         for (ChildProcess s : services) {
             if (!s.ready()) {
                 note("%s is not healthy at the end (log: %s)", s.name(), s.log());
