@@ -57,6 +57,8 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
     private final AtomicBoolean joined = new AtomicBoolean(false);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong lastSuccessEpochMs = new AtomicLong(0);
+    /** The last time the stage had nothing waiting (start counts), so a stall is measured from there. */
+    private final AtomicLong lastIdleEpochMs = new AtomicLong(System.currentTimeMillis());
     private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final Counter recordsIn;
@@ -120,7 +122,20 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
 
     /** True once the consumer has joined its group and received an assignment (possibly empty). */
     public boolean joined() {
-        return joined.get() && failure == null && stopped.getCount() > 0;
+        return joined.get() && failure == null && stopped.getCount() > 0 && !stalled();
+    }
+
+    /** How long a stage may have records waiting without committing a batch before it counts as stalled. */
+    static final long STALL_AFTER_MS = 5 * 60 * 1000;
+
+    /**
+     * True when records wait on assigned partitions but no batch has committed for {@link #STALL_AFTER_MS}: a
+     * stage stuck (say, behind a transaction the broker left hanging) must not look healthy.
+     */
+    public boolean stalled() {
+        long waiting = lag.values().stream().mapToLong(AtomicLong::get).sum();
+        long since = Math.max(lastSuccessEpochMs.get(), lastIdleEpochMs.get());
+        return waiting > 0 && since > 0 && System.currentTimeMillis() - since > STALL_AFTER_MS;
     }
 
     public String stage() {
@@ -231,8 +246,13 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
     }
 
     private void updateLag(KafkaConsumer<String, byte[]> c) {
+        long waiting = 0;
         for (Map.Entry<TopicPartition, AtomicLong> e : lag.entrySet()) {
             c.currentLag(e.getKey()).ifPresent(v -> e.getValue().set(v));
+            waiting += e.getValue().get();
+        }
+        if (waiting == 0) {
+            lastIdleEpochMs.set(System.currentTimeMillis());
         }
     }
 
