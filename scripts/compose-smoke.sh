@@ -9,6 +9,7 @@
 # Settings: NEWSLINE_SMOKE_SITE_PORT (default: a free port), NEWSLINE_SMOKE_SKIP_IMAGES=1 (images are built already),
 # NEWSLINE_KEEP_DOCKERD=1 (leave a dockerd this script started running).
 set -euo pipefail
+# (no `grep -q` at the end of a pipe: it stops reading, the writer dies of SIGPIPE and pipefail fails the step)
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 
@@ -107,9 +108,9 @@ check_no_duplicates() {
   articles=$(get '/api/articles?limit=500')
   statements=$(get '/api/statements?limit=500')
   echo "$articles" | json "'ok' if len(d['items']) == len({a['articleId'] for a in d['items']}) == $1 and not d.get('nextCursor') else 'articles: %d listed, %d distinct' % (len(d['items']), len({a['articleId'] for a in d['items']}))" \
-    | grep -qx ok || fail "articles listed twice or missing"
+    | grep -x ok >/dev/null || fail "articles listed twice or missing"
   echo "$statements" | json "'ok' if len(d['items']) == len({s['statementId'] for s in d['items']}) == $2 else 'statements: %d listed, %d distinct' % (len(d['items']), len({s['statementId'] for s in d['items']}))" \
-    | grep -qx ok || fail "statements listed twice or missing"
+    | grep -x ok >/dev/null || fail "statements listed twice or missing"
 }
 
 # --- the test -----------------------------------------------------------------------------------------------
@@ -132,9 +133,9 @@ code=$(post /api/feeds "{\"url\": \"$FEED_POLITICS\"}")
 [ "$code" = 201 ] || fail "subscribing $FEED_POLITICS answered $code"
 await "the first article stored" 90 stat_is articles 1
 await "its statements stored" 30 stat_at_least statements 1
-get '/api/articles?limit=5' | json "d['items'][0]['title']" | grep -q 'Trump, Putin' || fail "the article is not the seed article"
+get '/api/articles?limit=5' | json "d['items'][0]['title']" | grep 'Trump, Putin' >/dev/null || fail "the article is not the seed article"
 get '/api/statements?speaker=trump&limit=50' | json "'\n'.join(s['quote'] for s in d['items'])" \
-  | grep -q 'We had two or three very short conversations' || fail "the seed statement is missing"
+  | grep 'We had two or three very short conversations' >/dev/null || fail "the seed statement is missing"
 STATEMENTS_1=$(stat statements)
 check_no_duplicates 1 "$STATEMENTS_1"
 
