@@ -29,7 +29,7 @@ public final class RobotsRules {
     public static final Duration DEFAULT_FAILURE_TTL = Duration.ofMinutes(10);
     private static final int MAX_SITES = 50_000;
 
-    private record Entry(BaseRobotRules rules, Instant expires, String source) {
+    private record SiteRules(BaseRobotRules rules, Instant expires, String source) {
     }
 
     private final HttpFetcher fetcher;
@@ -37,9 +37,9 @@ public final class RobotsRules {
     private final Duration ttl;
     private final Duration failureTtl;
     private final Clock clock;
-    private final Map<String, Entry> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, SiteRules> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, SiteRules> eldest) {
             return size() > MAX_SITES;
         }
     };
@@ -69,7 +69,7 @@ public final class RobotsRules {
      *                        fetched anyway
      */
     public void check(String url) throws FetchException {
-        Entry entry = entry(url);
+        SiteRules entry = entry(url);
         if (!entry.rules().isAllowed(url)) {
             throw new FetchException(FetchException.Kind.NOT_ALLOWED_BY_ROBOTS, url,
                     "robots.txt disallows it for " + agent + " (" + entry.source() + ")");
@@ -87,7 +87,7 @@ public final class RobotsRules {
     public boolean isCached(String url) throws FetchException {
         String site = site(url);
         synchronized (cache) {
-            Entry cached = cache.get(site);
+            SiteRules cached = cache.get(site);
             return cached != null && cached.expires().isAfter(clock.instant());
         }
     }
@@ -96,37 +96,37 @@ public final class RobotsRules {
         return entry(url).rules();
     }
 
-    private Entry entry(String url) throws FetchException {
+    private SiteRules entry(String url) throws FetchException {
         String site = site(url);
         Instant now = clock.instant();
         synchronized (cache) {
-            Entry cached = cache.get(site);
+            SiteRules cached = cache.get(site);
             if (cached != null && cached.expires().isAfter(now)) {
                 return cached;
             }
         }
         // fetched outside the lock: one slow site must not hold up the others (a rare double fetch is fine)
-        Entry fresh = load(site, now);
+        SiteRules fresh = load(site, now);
         synchronized (cache) {
             cache.put(site, fresh);
         }
         return fresh;
     }
 
-    private Entry load(String site, Instant now) throws FetchException {
+    private SiteRules load(String site, Instant now) throws FetchException {
         String robotsUrl = site + "/robots.txt";
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         try {
             FetchResult r = fetcher.fetch(robotsUrl, null, "text/plain,*/*;q=0.5");
             BaseRobotRules rules = parser.parseContent(robotsUrl, r.body(), r.contentType(), List.of(agent));
-            return new Entry(rules, now.plus(ttl), robotsUrl);
+            return new SiteRules(rules, now.plus(ttl), robotsUrl);
         } catch (FetchException e) {
             switch (e.kind()) {
                 case INVALID_URL, BLOCKED_ADDRESS -> throw e;
                 case HTTP_ERROR -> {
                     int status = e.status();
                     if (status >= 400 && status < 500 && status != 429) {
-                        return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
+                        return new SiteRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
                                 now.plus(ttl), robotsUrl + " answered " + status + ": allow all");
                     }
                     return disallowBriefly(robotsUrl + " answered " + status, now);
@@ -138,8 +138,8 @@ public final class RobotsRules {
         }
     }
 
-    private Entry disallowBriefly(String why, Instant now) {
-        return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), now.plus(failureTtl),
+    private SiteRules disallowBriefly(String why, Instant now) {
+        return new SiteRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), now.plus(failureTtl),
                 why + ": disallow until " + now.plus(failureTtl));
     }
 
