@@ -25,6 +25,7 @@ import org.newsline.extract.Extractor;
 import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.TopicAdmin;
+import org.newsline.runtime.testing.PoisonRecords;
 
 /**
  * Poison on {@code news.raw}, on a real broker: each record goes to {@code news.dead-letter} with its reason,

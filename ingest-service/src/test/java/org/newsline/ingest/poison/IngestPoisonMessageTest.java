@@ -30,6 +30,7 @@ import org.newsline.ingest.http.LoopbackServer;
 import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.TopicAdmin;
+import org.newsline.runtime.testing.PoisonRecords;
 
 /**
  * Poison on the topics ingest reads, on a real broker: each record goes to {@code news.dead-letter} with its

@@ -25,6 +25,7 @@ import org.newsline.events.Topic;
 import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.TopicAdmin;
+import org.newsline.runtime.testing.PoisonRecords;
 import org.newsline.store.StoreService;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.db.FeedChange;

@@ -1,4 +1,4 @@
-package org.newsline.store.poison;
+package org.newsline.runtime.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,17 +19,18 @@ import org.newsline.runtime.kafka.KafkaClients;
 
 /**
  * The four poison records of a topic (malformed JSON, an unknown schema version, a huge value, a wrong key),
- * and the checks that each went to {@code news.dead-letter} with its reason.
+ * and the checks that each went to {@code news.dead-letter} with its reason. Shared by every service's poison
+ * tests through this module's test jar.
  */
-final class PoisonRecords {
+public final class PoisonRecords {
 
-    static final int HUGE_BYTES = 10 * 1024 * 1024;
+    public static final int HUGE_BYTES = 10 * 1024 * 1024;
 
     private PoisonRecords() {
     }
 
     /** Poison for {@code topic}, built from a good record's key and value. */
-    static List<ProducerRecord<String, byte[]>> of(String topic, String goodKey, byte[] goodValue) {
+    public static List<ProducerRecord<String, byte[]>> of(String topic, String goodKey, byte[] goodValue) {
         String json = new String(goodValue, StandardCharsets.UTF_8);
         String newer = json.replace("\"schemaVersion\":1", "\"schemaVersion\":99");
         if (newer.equals(json)) {
@@ -46,7 +47,7 @@ final class PoisonRecords {
                 new ProducerRecord<>(topic, "wrong-key", goodValue));
     }
 
-    static void send(KafkaClients clients, List<ProducerRecord<String, byte[]>> records) throws Exception {
+    public static void send(KafkaClients clients, List<ProducerRecord<String, byte[]>> records) throws Exception {
         try (KafkaProducer<String, byte[]> producer = clients.producer(null)) {
             for (ProducerRecord<String, byte[]> r : records) {
                 producer.send(r).get();
@@ -55,7 +56,7 @@ final class PoisonRecords {
     }
 
     /** The dead letters of {@code sourceTopic}: one per poison record, each with its reason. */
-    static void assertDeadLettered(KafkaClients clients, String sourceTopic) {
+    public static void assertDeadLettered(KafkaClients clients, String sourceTopic) {
         List<DeadLetter> letters = read(clients, Topic.DEAD_LETTER, 4,
                 r -> EventCodec.decode(r.value(), DeadLetter.class).sourceTopic().equals(sourceTopic)).stream()
                 .map(r -> EventCodec.decode(r.value(), DeadLetter.class)).toList();
@@ -76,12 +77,12 @@ final class PoisonRecords {
     }
 
     /** Reads {@code topic} (read committed) until {@code wanted} records matched or 60 s passed. */
-    static List<ConsumerRecord<String, byte[]>> read(KafkaClients clients, Topic topic, int wanted,
+    public static List<ConsumerRecord<String, byte[]>> read(KafkaClients clients, Topic topic, int wanted,
                                                      Predicate<ConsumerRecord<String, byte[]>> match) {
         return read(clients, topic, wanted, match, Duration.ofSeconds(60));
     }
 
-    static List<ConsumerRecord<String, byte[]>> read(KafkaClients clients, Topic topic, int wanted,
+    public static List<ConsumerRecord<String, byte[]>> read(KafkaClients clients, Topic topic, int wanted,
                                                      Predicate<ConsumerRecord<String, byte[]>> match,
                                                      Duration timeout) {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
