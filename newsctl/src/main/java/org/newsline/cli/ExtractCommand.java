@@ -47,17 +47,19 @@ final class ExtractCommand implements Callable<Integer> {
         Extractor extractor = new Extractor();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
+        PrintStream out = Stdout.utf8();
         int failures = 0;
+        int window = threads * 4; // files in flight: enough to keep every thread busy, few enough to bound memory
+        List<Future<String>> results = new ArrayList<>(files.size());
         try {
-            List<Future<String>> results = new ArrayList<>(files.size());
-            for (Path file : files) {
-                results.add(pool.submit(() -> extractOne(extractor, file)));
-            }
+            int submitted = 0;
             for (int i = 0; i < files.size(); i++) {
+                while (submitted < files.size() && submitted < i + window) {
+                    Path file = files.get(submitted++);
+                    results.add(pool.submit(() -> extractOne(extractor, file)));
+                }
                 try {
-                    out.println(results.get(i).get());
+                    out.println(results.set(i, null).get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     failures++;
                     System.err.println("newsctl: cannot read " + files.get(i) + ": " + e.getCause().getMessage());
