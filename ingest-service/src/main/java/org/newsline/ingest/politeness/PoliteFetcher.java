@@ -56,15 +56,42 @@ public final class PoliteFetcher {
                 }
             }
         }
-        HostPermit permit = politeness.acquire(host);
+        return fetchHolding(politeness.acquire(host), url, validators, checkRobots);
+    }
+
+    /**
+     * A permit to ask {@code url}'s host now, if its limits allow; never blocks. A caller that schedules many
+     * requests takes permits this way, so no thread of its own ever waits for a busy or slow host.
+     *
+     * @throws FetchException {@code INVALID_URL} if {@code url} is not a fetchable URL
+     */
+    public Optional<HostPermit> tryPermit(String url) throws FetchException {
+        return politeness.tryAcquire(FetchUrl.parse(url).host());
+    }
+
+    /** How long until {@code url}'s host may be asked again (its delay or a Retry-After); zero if now. */
+    public Duration delayFor(String url) throws FetchException {
+        return politeness.delayFor(FetchUrl.parse(url).host());
+    }
+
+    /**
+     * Fetches {@code url} under {@code permit} (from {@link #tryPermit} for the same URL), without robots.txt
+     * checks; closes the permit when done.
+     */
+    public FetchResult fetch(HostPermit permit, String url, Validators validators) throws FetchException {
+        return fetchHolding(Objects.requireNonNull(permit, "permit"), url, validators, false);
+    }
+
+    private FetchResult fetchHolding(HostPermit permit, String url, Validators validators, boolean checkRobots)
+            throws FetchException {
         try {
             FetchResult result = fetcher.fetch(url, validators);
-            crawlDelay(url, host, checkRobots);
+            crawlDelay(url, permit.host(), checkRobots);
             return result;
         } catch (FetchException e) {
             Integer status = e.status();
             if (status != null && (status == 429 || status == 503)) {
-                politeness.backOff(host, e.retryAfter().orElse(DEFAULT_BACK_OFF));
+                politeness.backOff(permit.host(), e.retryAfter().orElse(DEFAULT_BACK_OFF));
             }
             throw e;
         } finally {
