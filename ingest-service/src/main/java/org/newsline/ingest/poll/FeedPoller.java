@@ -87,7 +87,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     /** Feeds whose partition was taken away while they were being polled: their results are dropped. */
     private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
     private final PollQueue queue = new PollQueue();
-    private final LinkedBlockingQueue<PollResult> done = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Ready> done = new LinkedBlockingQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean joined = new AtomicBoolean(false);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -104,6 +104,21 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Map<TopicPartition, Long> letteredUpTo = new ConcurrentHashMap<>();
 
     private record Poison(ConsumerRecord<String, byte[]> record, String reason) {
+    }
+
+    /** A poll's result with its records already encoded (by the worker, so the poller's thread only sends). */
+    private record Ready(PollResult result, byte[] state, List<Map.Entry<String, byte[]>> requests) {
+        static Ready of(PollResult result) {
+            List<Map.Entry<String, byte[]>> requests = new ArrayList<>(result.requests().size());
+            for (FetchRequest request : result.requests()) {
+                requests.add(Map.entry(UrlCanonicalizer.canonicalHost(request.url()), EventCodec.encode(request)));
+            }
+            return new Ready(result, EventCodec.encode(result.state()), requests);
+        }
+
+        String feedId() {
+            return result.state().feedId();
+        }
     }
 
     public FeedPoller(KafkaClients clients, PoliteFetcher fetcher, FeedParser parser, PollSchedule schedule,
@@ -351,7 +366,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         try {
             pool.execute(() -> {
                 try {
-                    done.add(feedPoll.poll(sub, state, Instant.now(), permit));
+                    done.add(Ready.of(feedPoll.poll(sub, state, Instant.now(), permit)));
                 } catch (RuntimeException e) {
                     LOG.error("poll of {} failed unexpectedly", sub.url(), e);
                 } catch (InterruptedException e) {
@@ -382,9 +397,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
 
     private void writeResults(KafkaConsumer<String, byte[]> c) {
         lastWrite = System.nanoTime();
-        List<PollResult> batch = new ArrayList<>();
+        List<Ready> batch = new ArrayList<>();
         done.drainTo(batch);
-        batch.removeIf(r -> abandoned.remove(r.state().feedId()));
+        batch.removeIf(r -> abandoned.remove(r.feedId()));
         if (batch.isEmpty() && poisoned.isEmpty()) {
             return;
         }
@@ -395,13 +410,11 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         Instant now = Instant.now();
         try {
             producer.beginTransaction();
-            for (PollResult result : batch) {
-                for (FetchRequest request : result.requests()) {
-                    producer.send(new ProducerRecord<>(fetchTopic, UrlCanonicalizer.canonicalHost(request.url()),
-                            EventCodec.encode(request)));
+            for (Ready ready : batch) {
+                for (Map.Entry<String, byte[]> request : ready.requests()) {
+                    producer.send(new ProducerRecord<>(fetchTopic, request.getKey(), request.getValue()));
                 }
-                producer.send(new ProducerRecord<>(stateTopic, result.state().feedId(),
-                        EventCodec.encode(result.state())));
+                producer.send(new ProducerRecord<>(stateTopic, ready.feedId(), ready.state()));
             }
             for (Poison p : letters) {
                 ConsumerRecord<String, byte[]> r = p.record();
@@ -425,8 +438,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             } catch (RuntimeException ignored) {
                 // the next transaction starts clean or fails the same way
             }
-            for (PollResult r : batch) {
-                String feedId = r.state().feedId();
+            for (Ready r : batch) {
+                String feedId = r.feedId();
                 inFlight.remove(feedId);
                 if (subscriptions.containsKey(feedId)) {
                     queue.schedule(feedId, now);
@@ -436,8 +449,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         }
         poisoned.removeAll(letters);
         past.forEach((tp, om) -> letteredUpTo.merge(tp, om.offset(), Math::max));
-        for (PollResult result : batch) {
-            String feedId = result.state().feedId();
+        for (Ready ready : batch) {
+            PollResult result = ready.result();
+            String feedId = ready.feedId();
             inFlight.remove(feedId);
             FeedSubscription sub = subscriptions.get(feedId);
             if (sub != null) {
