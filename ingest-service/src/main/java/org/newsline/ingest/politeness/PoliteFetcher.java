@@ -42,13 +42,28 @@ public final class PoliteFetcher {
      */
     public FetchResult fetch(String url, Validators validators, boolean checkRobots)
             throws FetchException, InterruptedException {
+        try {
+            return fetch(url, validators, checkRobots, null);
+        } catch (HostBusyException e) {
+            throw new IllegalStateException("waited without a limit", e);
+        }
+    }
+
+    /**
+     * As {@link #fetch(String, Validators, boolean)}, but waits at most {@code maxWait} (null: without limit) for
+     * the host's permit (for robots.txt and for the page each).
+     *
+     * @throws HostBusyException if the host's limits or its {@code Retry-After} do not allow a request by then
+     */
+    public FetchResult fetch(String url, Validators validators, boolean checkRobots, Duration maxWait)
+            throws FetchException, InterruptedException, HostBusyException {
         String host = FetchUrl.parse(url).host();
         if (checkRobots && robots != null) {
             if (robots.isCached(url)) {
                 robots.check(url);
             } else {
                 // fetching robots.txt is a request to the host like any other: it takes a permit
-                HostPermit permit = politeness.acquire(host);
+                HostPermit permit = permit(host, maxWait);
                 try {
                     robots.check(url);
                 } finally {
@@ -56,7 +71,15 @@ public final class PoliteFetcher {
                 }
             }
         }
-        return fetchHolding(politeness.acquire(host), url, validators, checkRobots);
+        return fetchHolding(permit(host, maxWait), url, validators, checkRobots);
+    }
+
+    private HostPermit permit(String host, Duration maxWait) throws InterruptedException, HostBusyException {
+        Optional<HostPermit> permit = politeness.acquire(host, maxWait);
+        if (permit.isEmpty()) {
+            throw new HostBusyException(host, politeness.delayFor(host));
+        }
+        return permit.get();
     }
 
     /**
