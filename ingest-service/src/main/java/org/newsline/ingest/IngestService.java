@@ -34,6 +34,8 @@ public final class IngestService implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final FeedPoller poller;
     private final PageFetchService pages;
+    private boolean pollerStarted;
+    private boolean pagesStarted;
 
     public IngestService(KafkaClients clients, MeterRegistry metrics) {
         NewslineConfig config = clients.config();
@@ -92,9 +94,21 @@ public final class IngestService implements AutoCloseable {
         return new HostPoliteness(defaults, rules);
     }
 
+    /** Starts the poller and the page fetcher. */
     public IngestService start() {
-        poller.start();
+        startPollerOnly();
+        pagesStarted = true;
         pages.start();
+        return this;
+    }
+
+    /**
+     * Starts the poller alone: feeds are polled and their fetch requests written to {@code news.fetch}, but no
+     * page is fetched here (the polls benchmark measures polling so; another instance can do the fetching).
+     */
+    public IngestService startPollerOnly() {
+        pollerStarted = true;
+        poller.start();
         return this;
     }
 
@@ -105,8 +119,12 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.stop(Duration.ofSeconds(10));
-        pages.close();
+        if (pollerStarted) {
+            poller.stop(Duration.ofSeconds(10));
+        }
+        if (pagesStarted) {
+            pages.close();
+        }
         fetcher.close();
     }
 }

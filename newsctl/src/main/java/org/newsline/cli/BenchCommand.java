@@ -12,13 +12,13 @@ import picocli.CommandLine.Parameters;
 /** {@code newsctl bench ...}: speed measurements that print a table (never run in CI). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table.",
         subcommands = {BenchCommand.Extraction.class, BenchCommand.Statements.class, BenchCommand.Store.class,
-                org.newsline.cli.bench.PipelineBenchCommand.class})
+                org.newsline.cli.bench.PipelineBenchCommand.class, org.newsline.cli.bench.PollsBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "say what to measure: extraction DIR, statements FILE or store JDBC_URL");
+                "say what to measure: extraction DIR, statements FILE, store JDBC_URL, pipeline or polls");
     }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,

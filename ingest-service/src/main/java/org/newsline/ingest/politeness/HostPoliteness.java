@@ -145,17 +145,32 @@ public final class HostPoliteness {
 
     /** Blocks until a request to {@code host} is allowed; close the permit when the request is done. */
     public HostPermit acquire(String host) throws InterruptedException {
+        return acquire(host, null).orElseThrow();
+    }
+
+    /**
+     * Waits at most {@code maxWait} (null: as long as it takes) for a request to {@code host} to be allowed; empty
+     * if it is not allowed by then. Close the permit when the request is done.
+     */
+    public Optional<HostPermit> acquire(String host, Duration maxWait) throws InterruptedException {
         String h = normalize(host);
+        long deadline = maxWait == null ? 0 : System.nanoTime() + maxWait.toNanos();
         while (true) {
             HostState state = state(h);
             synchronized (state) {
                 while (!state.retired) {
                     long now = System.nanoTime();
                     if (state.active < state.limits.maxConcurrent() && now - state.nextStartNanos >= 0) {
-                        return grant(state, h, now);
+                        return Optional.of(grant(state, h, now));
+                    }
+                    if (maxWait != null && now - deadline >= 0) {
+                        return Optional.empty();
                     }
                     long waitNanos = state.nextStartNanos - now;
                     long waitMillis = waitNanos > 0 ? Math.max(1, waitNanos / 1_000_000) : 1_000;
+                    if (maxWait != null) {
+                        waitMillis = Math.max(1, Math.min(waitMillis, (deadline - now) / 1_000_000));
+                    }
                     state.wait(waitMillis);
                 }
             }

@@ -42,13 +42,28 @@ public final class PoliteFetcher {
      */
     public FetchResult fetch(String url, Validators validators, boolean checkRobots)
             throws FetchException, InterruptedException {
+        try {
+            return fetch(url, validators, checkRobots, null);
+        } catch (HostBusyException e) {
+            throw new IllegalStateException("waited without a limit", e);
+        }
+    }
+
+    /**
+     * As {@link #fetch(String, Validators, boolean)}, but waits at most {@code maxWait} (null: without limit) for
+     * the host's permit (for robots.txt and for the page each).
+     *
+     * @throws HostBusyException if the host's limits or its {@code Retry-After} do not allow a request by then
+     */
+    public FetchResult fetch(String url, Validators validators, boolean checkRobots, Duration maxWait)
+            throws FetchException, InterruptedException, HostBusyException {
         String host = FetchUrl.parse(url).host();
         if (checkRobots && robots != null) {
             if (robots.isCached(url)) {
                 robots.check(url);
             } else {
                 // fetching robots.txt is a request to the host like any other: it takes a permit
-                HostPermit permit = politeness.acquire(host);
+                HostPermit permit = permit(host, maxWait);
                 try {
                     robots.check(url);
                 } finally {
@@ -56,15 +71,50 @@ public final class PoliteFetcher {
                 }
             }
         }
-        HostPermit permit = politeness.acquire(host);
+        return fetchHolding(permit(host, maxWait), url, validators, checkRobots);
+    }
+
+    private HostPermit permit(String host, Duration maxWait) throws InterruptedException, HostBusyException {
+        Optional<HostPermit> permit = politeness.acquire(host, maxWait);
+        if (permit.isEmpty()) {
+            throw new HostBusyException(host, politeness.delayFor(host));
+        }
+        return permit.get();
+    }
+
+    /**
+     * A permit to ask {@code url}'s host now, if its limits allow; never blocks. A caller that schedules many
+     * requests takes permits this way, so no thread of its own ever waits for a busy or slow host.
+     *
+     * @throws FetchException {@code INVALID_URL} if {@code url} is not a fetchable URL
+     */
+    public Optional<HostPermit> tryPermit(String url) throws FetchException {
+        return politeness.tryAcquire(FetchUrl.parse(url).host());
+    }
+
+    /** How long until {@code url}'s host may be asked again (its delay or a Retry-After); zero if now. */
+    public Duration delayFor(String url) throws FetchException {
+        return politeness.delayFor(FetchUrl.parse(url).host());
+    }
+
+    /**
+     * Fetches {@code url} under {@code permit} (from {@link #tryPermit} for the same URL), without robots.txt
+     * checks; closes the permit when done.
+     */
+    public FetchResult fetch(HostPermit permit, String url, Validators validators) throws FetchException {
+        return fetchHolding(Objects.requireNonNull(permit, "permit"), url, validators, false);
+    }
+
+    private FetchResult fetchHolding(HostPermit permit, String url, Validators validators, boolean checkRobots)
+            throws FetchException {
         try {
             FetchResult result = fetcher.fetch(url, validators);
-            crawlDelay(url, host, checkRobots);
+            crawlDelay(url, permit.host(), checkRobots);
             return result;
         } catch (FetchException e) {
             Integer status = e.status();
             if (status != null && (status == 429 || status == 503)) {
-                politeness.backOff(host, e.retryAfter().orElse(DEFAULT_BACK_OFF));
+                politeness.backOff(permit.host(), e.retryAfter().orElse(DEFAULT_BACK_OFF));
             }
             throw e;
         } finally {

@@ -17,6 +17,7 @@ import org.newsline.ingest.feed.FeedParser;
 import org.newsline.ingest.feed.ParsedFeed;
 import org.newsline.ingest.http.FetchException;
 import org.newsline.ingest.http.FetchResult;
+import org.newsline.ingest.politeness.HostPermit;
 import org.newsline.ingest.politeness.PoliteFetcher;
 import org.newsline.ingest.schedule.FeedHints;
 import org.newsline.ingest.http.Validators;
@@ -45,6 +46,15 @@ final class FeedPoll {
     }
 
     PollResult poll(FeedSubscription sub, FeedState previous, Instant now) throws InterruptedException {
+        return poll(sub, previous, now, null);
+    }
+
+    /**
+     * One poll; with a {@code permit} for the feed's host (taken by the caller, closed here) it never waits for
+     * the host, without one it waits for the host's permit.
+     */
+    PollResult poll(FeedSubscription sub, FeedState previous, Instant now, HostPermit permit)
+            throws InterruptedException {
         FeedState prev = previous != null ? previous : FeedState.initial(sub.feedId(), sub.url());
         boolean unconditional = prev.lastUnconditionalAt() == null
                 || prev.lastUnconditionalAt().plus(UNCONDITIONAL_EVERY).isBefore(now);
@@ -52,7 +62,8 @@ final class FeedPoll {
         FetchResult result;
         try {
             // a feed the user subscribed to is polled whatever robots.txt says about crawlers
-            result = fetcher.fetch(sub.url(), validators, false);
+            result = permit != null ? fetcher.fetch(permit, sub.url(), validators)
+                    : fetcher.fetch(sub.url(), validators, false);
         } catch (FetchException e) {
             return failure(sub, prev, now, e.status(), e.kind() + ": " + e.getMessage(),
                     e.retryAfter().orElse(null));

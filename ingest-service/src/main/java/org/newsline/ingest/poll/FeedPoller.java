@@ -33,6 +33,8 @@ import org.newsline.events.FetchRequest;
 import org.newsline.events.Topic;
 import org.newsline.events.UrlCanonicalizer;
 import org.newsline.ingest.feed.FeedParser;
+import org.newsline.ingest.http.FetchException;
+import org.newsline.ingest.politeness.HostPermit;
 import org.newsline.ingest.politeness.PoliteFetcher;
 import org.newsline.ingest.schedule.PollSchedule;
 import org.newsline.runtime.kafka.KafkaClients;
@@ -43,25 +45,49 @@ import org.slf4j.LoggerFactory;
  * Polls the feeds of the {@code news.feeds} partitions this instance is assigned. On assignment it takes each
  * feed's state from {@code news.feed-state} (same key, same partition); after each poll it writes the fetch
  * requests of the new items and the feed's new state in one Kafka transaction, so an item is either requested
- * and remembered, or neither. An unreadable subscription (malformed, unknown schema version, wrong key) goes to
- * the dead letters, in a transaction with the poller's offset past it, so it is dead-lettered once although the
- * subscriptions are re-read from the beginning on every assignment.
+ * and remembered, or neither. Results are written in rounds (every {@value #WRITE_EVERY_MS} ms while polls
+ * finish), so a transaction serves many polls. An unreadable subscription (malformed, unknown schema version,
+ * wrong key) goes to the dead letters, in a transaction with the poller's offset past it, so it is dead-lettered
+ * once although the subscriptions are re-read from the beginning on every assignment.
+ *
+ * <p>Feeds are polled earliest due first ({@link PollQueue}). The poller's own thread takes each host's permit
+ * before it hands a poll to a worker, and leaves a feed queued while its host is busy or must be waited for: a
+ * worker never waits for a host, so one slow host holds at most its own concurrency of workers and the polls of
+ * other hosts go on. When partitions are taken away, the polls of their feeds finish and are written first, so
+ * the next owner starts from their state and no feed is polled by two instances at once.
  */
 public final class FeedPoller implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
     public static final String GROUP = "newsline-ingest-poller";
+    /** Results are written this often while polls finish (fewer, larger transactions), or at once if many. */
+    static final long WRITE_EVERY_MS = 100;
+    static final int WRITE_AT = 1000;
+    /** A feed whose host is at its concurrency is looked at again this soon. */
+    static final Duration HOST_BUSY_RETRY = Duration.ofMillis(50);
+    /** How long a revocation waits for polls of the lost feeds to finish. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(100);
+    private static final Duration BUSY_WAIT = Duration.ofMillis(5);
 
     private final KafkaClients clients;
+    private final PoliteFetcher fetcher;
     private final FeedPoll feedPoll;
+    private final PollSchedule schedule;
     private final String transactionalId;
     private final ExecutorService pool;
-    private final int maxInFlight;
+    private final int workers;
     private final Map<String, FeedSubscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, FeedState> states = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final LinkedBlockingQueue<PollResult> done = new LinkedBlockingQueue<>();
+    /** Feeds being polled by a worker right now. */
+    private final Set<String> polling = ConcurrentHashMap.newKeySet();
+    /** Feeds handed to a worker whose result is not yet written (the poller's thread only). */
+    private final Set<String> inFlight = new HashSet<>();
+    /** Feeds whose partition was taken away while they were being polled: their results are dropped. */
+    private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
+    private final PollQueue queue = new PollQueue();
+    private final LinkedBlockingQueue<Ready> done = new LinkedBlockingQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean joined = new AtomicBoolean(false);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,6 +96,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Counter notModified;
     private final Counter newItems;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private long lastWrite = System.nanoTime();
     /** Poison subscriptions read but not yet dead-lettered; only the poller's thread touches it. */
     private final List<Poison> poisoned = new ArrayList<>();
     /** Per partition, the offset below which poison was already dead-lettered (the committed offset). */
@@ -78,13 +106,30 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private record Poison(ConsumerRecord<String, byte[]> record, String reason) {
     }
 
+    /** A poll's result with its records already encoded (by the worker, so the poller's thread only sends). */
+    private record Ready(PollResult result, byte[] state, List<Map.Entry<String, byte[]>> requests) {
+        static Ready of(PollResult result) {
+            List<Map.Entry<String, byte[]>> requests = new ArrayList<>(result.requests().size());
+            for (FetchRequest request : result.requests()) {
+                requests.add(Map.entry(UrlCanonicalizer.canonicalHost(request.url()), EventCodec.encode(request)));
+            }
+            return new Ready(result, EventCodec.encode(result.state()), requests);
+        }
+
+        String feedId() {
+            return result.state().feedId();
+        }
+    }
+
     public FeedPoller(KafkaClients clients, PoliteFetcher fetcher, FeedParser parser, PollSchedule schedule,
                       String instanceId, int threads, MeterRegistry metrics) {
         this.clients = clients;
+        this.fetcher = fetcher;
         this.feedPoll = new FeedPoll(fetcher, parser, schedule);
+        this.schedule = schedule;
         this.transactionalId = "newsline-ingest-poller-" + instanceId;
-        this.maxInFlight = Math.max(1, threads);
-        this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
+        this.workers = Math.max(1, threads);
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "newsline-feed-poll");
             t.setDaemon(true);
             return t;
@@ -110,26 +155,15 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     @Override
     public void run() {
         String feedsTopic = Topic.FEEDS.name(clients.config().topicPrefix());
-        try (KafkaProducer<String, byte[]> producer = clients.producer(transactionalId);
+        try (KafkaProducer<String, byte[]> p = clients.producer(transactionalId);
              KafkaConsumer<String, byte[]> c = clients.consumer(GROUP)) {
             consumer = c;
-            producer.initTransactions();
+            producer = p;
+            p.initTransactions();
             c.subscribe(List.of(feedsTopic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    partitions.forEach(letteredUpTo::remove);
-                    poisoned.removeIf(p -> partitions.contains(
-                            new TopicPartition(p.record().topic(), p.record().partition())));
-                    Set<Integer> lost = new HashSet<>();
-                    partitions.forEach(tp -> lost.add(tp.partition()));
-                    partitionOf.entrySet().removeIf(e -> {
-                        if (lost.contains(e.getValue())) {
-                            subscriptions.remove(e.getKey());
-                            states.remove(e.getKey());
-                            return true;
-                        }
-                        return false;
-                    });
+                    revoke(partitions, c);
                 }
 
                 @Override
@@ -146,35 +180,104 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             });
             while (running.get()) {
                 try {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        applySubscription(r);
+                    for (ConsumerRecord<String, byte[]> r : c.poll(waitTime(Instant.now()))) {
+                        applySubscription(r, Instant.now());
                     }
                 } catch (WakeupException e) {
                     continue;
                 }
-                scheduleDuePolls(Instant.now());
-                writeResults(producer, c);
+                dispatchDuePolls(Instant.now());
+                if (writeDue()) {
+                    writeResults(c);
+                }
             }
             // finish what is in flight, then commit it
-            long deadline = System.currentTimeMillis() + 5000;
-            while (!inFlight.isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            writeResults(producer, c);
+            awaitPolls(feedId -> true, Duration.ofSeconds(5));
+            writeResults(c);
         } catch (ProducerFencedException e) {
             LOG.error("poller: fenced by a newer instance ({}); stopping", transactionalId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("poller failed", e);
         } finally {
             pool.shutdownNow();
             consumer = null;
+            producer = null;
             stopped.countDown();
         }
     }
 
-    private void applySubscription(ConsumerRecord<String, byte[]> r) {
+    /** Short while polls run or results wait (their results are written soon), else until the next feed is due. */
+    private Duration waitTime(Instant now) {
+        if (!polling.isEmpty() || !done.isEmpty()) {
+            return BUSY_WAIT;
+        }
+        Instant next = queue.nextDue();
+        if (next == null) {
+            return IDLE_WAIT;
+        }
+        Duration until = Duration.between(now, next);
+        return until.isNegative() ? Duration.ZERO : until.compareTo(IDLE_WAIT) > 0 ? IDLE_WAIT : until;
+    }
+
+    private boolean writeDue() {
+        if (!poisoned.isEmpty() || done.size() >= WRITE_AT) {
+            return true;
+        }
+        return !done.isEmpty() && System.nanoTime() - lastWrite >= WRITE_EVERY_MS * 1_000_000;
+    }
+
+    /**
+     * The lost feeds' polls finish and their results are written before the partitions go, so the next owner
+     * reads their latest state and never polls a feed while we still do. Runs on the poller's thread.
+     */
+    private void revoke(Collection<TopicPartition> partitions, KafkaConsumer<String, byte[]> c) {
+        Set<Integer> lost = new HashSet<>();
+        partitions.forEach(tp -> lost.add(tp.partition()));
+        java.util.function.Predicate<String> isLost = feedId -> lost.contains(partitionOf.get(feedId));
+        if (!awaitPolls(isLost, DRAIN_TIMEOUT)) {
+            polling.stream().filter(isLost).forEach(abandoned::add);
+            LOG.warn("poller: polls of {} feeds still running after {}; their results will be dropped",
+                    abandoned.size(), DRAIN_TIMEOUT);
+        }
+        try {
+            writeResults(c);
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("poller: could not write results before giving up partitions {}: {}", lost, e.toString());
+        }
+        partitions.forEach(letteredUpTo::remove);
+        poisoned.removeIf(p -> partitions.contains(new TopicPartition(p.record().topic(), p.record().partition())));
+        partitionOf.entrySet().removeIf(e -> {
+            if (lost.contains(e.getValue())) {
+                subscriptions.remove(e.getKey());
+                states.remove(e.getKey());
+                queue.remove(e.getKey());
+                inFlight.remove(e.getKey());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Waits until no feed matching {@code which} is being polled; false if some still are after {@code timeout}. */
+    private boolean awaitPolls(java.util.function.Predicate<String> which, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (polling.stream().anyMatch(which)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void applySubscription(ConsumerRecord<String, byte[]> r, Instant now) {
         String feedId = r.key();
         if (feedId == null) {
             return;
@@ -183,6 +286,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             subscriptions.remove(feedId);
             states.remove(feedId);
             partitionOf.remove(feedId);
+            queue.remove(feedId);
             return;
         }
         String reason;
@@ -191,6 +295,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             if (feedId.equals(sub.feedId())) {
                 subscriptions.put(feedId, sub);
                 partitionOf.put(feedId, r.partition());
+                reschedule(sub, now);
                 return;
             }
             reason = "wrong key '" + feedId + "': the value's id is '" + sub.feedId() + "'";
@@ -204,31 +309,81 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         }
     }
 
-    private void scheduleDuePolls(Instant now) {
-        for (FeedSubscription sub : subscriptions.values()) {
-            if (inFlight.size() >= maxInFlight * 4) {
+    /** Queues {@code sub} for its next poll (a feed being polled is queued once its result is written). */
+    private void reschedule(FeedSubscription sub, Instant now) {
+        if (sub.paused()) {
+            queue.remove(sub.feedId());
+        } else if (!inFlight.contains(sub.feedId())) {
+            queue.schedule(sub.feedId(), dueAt(sub, states.get(sub.feedId()), now));
+        }
+    }
+
+    /**
+     * When a feed is due: a feed never polled within {@link PollSchedule#firstPoll} (spread, so an import does not
+     * burst), else at its state's next poll, or sooner if its fixed interval was shortened since.
+     */
+    private Instant dueAt(FeedSubscription sub, FeedState state, Instant now) {
+        if (state == null || state.nextPollAt() == null) {
+            return schedule.firstPoll(now);
+        }
+        if (!intervalUnchanged(sub, state)) {
+            return state.lastPolledAt().plus(sub.interval());
+        }
+        return state.nextPollAt();
+    }
+
+    /** Hands due feeds to free workers, each with its host's permit; a feed whose host is busy stays queued. */
+    private void dispatchDuePolls(Instant now) {
+        while (polling.size() < workers) {
+            String feedId = queue.takeDue(now);
+            if (feedId == null) {
                 return;
             }
-            if (sub.paused() || inFlight.contains(sub.feedId())) {
+            FeedSubscription sub = subscriptions.get(feedId);
+            if (sub == null || sub.paused() || inFlight.contains(feedId)) {
                 continue;
             }
-            FeedState state = states.get(sub.feedId());
-            if (state != null && state.nextPollAt() != null && state.nextPollAt().isAfter(now)
-                    && intervalUnchanged(sub, state)) {
-                continue;
+            HostPermit permit = null;
+            try {
+                java.util.Optional<HostPermit> p = fetcher.tryPermit(sub.url());
+                if (p.isEmpty()) {
+                    Duration wait = fetcher.delayFor(sub.url());
+                    queue.schedule(feedId, now.plus(wait.compareTo(HOST_BUSY_RETRY) > 0 ? wait : HOST_BUSY_RETRY));
+                    continue;
+                }
+                permit = p.get();
+            } catch (FetchException e) {
+                // not a fetchable URL: the poll fails at once and records why
             }
-            inFlight.add(sub.feedId());
-            pool.submit(() -> {
+            dispatch(sub, states.get(feedId), permit);
+        }
+    }
+
+    private void dispatch(FeedSubscription sub, FeedState state, HostPermit permit) {
+        String feedId = sub.feedId();
+        inFlight.add(feedId);
+        polling.add(feedId);
+        try {
+            pool.execute(() -> {
                 try {
-                    done.add(pollPolitely(sub, state));
+                    done.add(Ready.of(feedPoll.poll(sub, state, Instant.now(), permit)));
                 } catch (RuntimeException e) {
                     LOG.error("poll of {} failed unexpectedly", sub.url(), e);
-                    inFlight.remove(sub.feedId());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    inFlight.remove(sub.feedId());
+                } finally {
+                    if (permit != null) {
+                        permit.close();
+                    }
+                    polling.remove(feedId);
                 }
             });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(feedId);
+            polling.remove(feedId);
+            if (permit != null) {
+                permit.close();
+            }
         }
     }
 
@@ -240,13 +395,11 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         return !state.lastPolledAt().plus(sub.interval()).isBefore(state.nextPollAt().minusSeconds(1));
     }
 
-    private PollResult pollPolitely(FeedSubscription sub, FeedState state) throws InterruptedException {
-        return feedPoll.poll(sub, state, Instant.now());
-    }
-
-    private void writeResults(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> c) {
-        List<PollResult> batch = new ArrayList<>();
+    private void writeResults(KafkaConsumer<String, byte[]> c) {
+        lastWrite = System.nanoTime();
+        List<Ready> batch = new ArrayList<>();
         done.drainTo(batch);
+        batch.removeIf(r -> abandoned.remove(r.feedId()));
         if (batch.isEmpty() && poisoned.isEmpty()) {
             return;
         }
@@ -254,15 +407,14 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> past = new java.util.HashMap<>();
         String fetchTopic = Topic.FETCH.name(clients.config().topicPrefix());
         String stateTopic = Topic.FEED_STATE.name(clients.config().topicPrefix());
+        Instant now = Instant.now();
         try {
             producer.beginTransaction();
-            for (PollResult result : batch) {
-                for (FetchRequest request : result.requests()) {
-                    producer.send(new ProducerRecord<>(fetchTopic, UrlCanonicalizer.canonicalHost(request.url()),
-                            EventCodec.encode(request)));
+            for (Ready ready : batch) {
+                for (Map.Entry<String, byte[]> request : ready.requests()) {
+                    producer.send(new ProducerRecord<>(fetchTopic, request.getKey(), request.getValue()));
                 }
-                producer.send(new ProducerRecord<>(stateTopic, result.state().feedId(),
-                        EventCodec.encode(result.state())));
+                producer.send(new ProducerRecord<>(stateTopic, ready.feedId(), ready.state()));
             }
             for (Poison p : letters) {
                 ConsumerRecord<String, byte[]> r = p.record();
@@ -286,17 +438,26 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             } catch (RuntimeException ignored) {
                 // the next transaction starts clean or fails the same way
             }
-            batch.forEach(r -> inFlight.remove(r.state().feedId()));
+            for (Ready r : batch) {
+                String feedId = r.feedId();
+                inFlight.remove(feedId);
+                if (subscriptions.containsKey(feedId)) {
+                    queue.schedule(feedId, now);
+                }
+            }
             return; // the poison stays queued for the next transaction
         }
         poisoned.removeAll(letters);
         past.forEach((tp, om) -> letteredUpTo.merge(tp, om.offset(), Math::max));
-        for (PollResult result : batch) {
-            String feedId = result.state().feedId();
-            if (subscriptions.containsKey(feedId)) {
-                states.put(feedId, result.state());
-            }
+        for (Ready ready : batch) {
+            PollResult result = ready.result();
+            String feedId = ready.feedId();
             inFlight.remove(feedId);
+            FeedSubscription sub = subscriptions.get(feedId);
+            if (sub != null) {
+                states.put(feedId, result.state());
+                reschedule(sub, now);
+            }
             Integer status = result.state().lastStatus();
             if (result.state().lastError() != null) {
                 pollErrors.increment();

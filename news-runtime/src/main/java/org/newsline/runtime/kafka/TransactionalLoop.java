@@ -69,6 +69,9 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
     private volatile java.util.function.Consumer<Collection<TopicPartition>> assignmentListener = p -> { };
+    private volatile java.util.function.Consumer<Collection<TopicPartition>> revocationListener = p -> { };
+    /** The offset metadata last committed per assigned partition (the loop's thread only). */
+    private final Map<TopicPartition, String> committedMetadata = new HashMap<>();
     private volatile int maxBatch;
 
     /**
@@ -100,6 +103,14 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
      */
     public void onAssigned(java.util.function.Consumer<Collection<TopicPartition>> listener) {
         this.assignmentListener = listener;
+    }
+
+    /**
+     * Called on the loop's thread whenever partitions are taken away, after the last batch of them committed: a
+     * stage drops the state it keeps for those partitions here (their next owner rebuilds it).
+     */
+    public void onRevoked(java.util.function.Consumer<Collection<TopicPartition>> listener) {
+        this.revocationListener = listener;
     }
 
     /**
@@ -156,10 +167,16 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     partitions.forEach(lag::remove);
+                    partitions.forEach(committedMetadata::remove);
+                    revocationListener.accept(partitions);
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        c.committed(new java.util.HashSet<>(partitions)).forEach((tp, om) ->
+                                committedMetadata.put(tp, om == null ? "" : om.metadata()));
+                    }
                     assignmentListener.accept(partitions);
                     joined.set(true);
                     for (TopicPartition tp : partitions) {
@@ -180,7 +197,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
                     continue;
                 }
                 updateLag(c);
-                if (records.isEmpty()) {
+                if (records.isEmpty() && !processor.hasDueWork()) {
                     continue;
                 }
                 try {
@@ -194,6 +211,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
                     recordsFailed.increment(records.count());
                     abortQuietly(producer);
                     rewind(c);
+                    processor.aborted(c.assignment());
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
                             ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
@@ -235,10 +253,25 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1,
+                    processor.offsetMetadata(tp)));
         }
-        producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+        // a partition without new records whose metadata changed (records put aside, or taken up again) commits
+        // it at its position, which is its committed offset: every batch before this one committed
+        for (TopicPartition tp : c.assignment()) {
+            if (!offsets.containsKey(tp)) {
+                String metadata = processor.offsetMetadata(tp);
+                if (!java.util.Objects.equals(metadata == null ? "" : metadata,
+                        committedMetadata.getOrDefault(tp, ""))) {
+                    offsets.put(tp, new OffsetAndMetadata(c.position(tp), metadata));
+                }
+            }
+        }
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+        }
         producer.commitTransaction();
+        offsets.forEach((tp, om) -> committedMetadata.put(tp, om.metadata()));
         recordsOut.increment(out.sent);
         deadLetters.increment(out.deadLetters);
         lastSuccessEpochMs.set(System.currentTimeMillis());

@@ -108,6 +108,11 @@ final class BenchPipeline implements AutoCloseable {
         http = HttpServer.start("127.0.0.1", 0, routes);
     }
 
+    /** Starts the ingest service's poller alone, no other service and no API (the polls benchmark). */
+    void startPollerOnly() {
+        started.add(new IngestService(clients, metrics).startPollerOnly());
+    }
+
     KafkaClients clients() {
         return clients;
     }

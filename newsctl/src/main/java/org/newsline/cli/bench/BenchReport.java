@@ -157,7 +157,7 @@ final class BenchReport {
         }
     }
 
-    private static void printRows(List<String[]> rows, PrintStream out) {
+    static void printRows(List<String[]> rows, PrintStream out) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] width = new int[columns];
         for (String[] r : rows) {

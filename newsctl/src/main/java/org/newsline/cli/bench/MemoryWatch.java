@@ -15,7 +15,8 @@ import javax.management.openmbean.CompositeData;
 /**
  * Heap, resident memory and GC pauses of this process. Pauses come from the GC's own notifications (one per
  * collection, its duration); collectors that run concurrently with the application (G1's concurrent cycle,
- * ZGC's cycles) are not pauses and are left out.
+ * ZGC's cycles) are not pauses and are left out. The same notifications give the heap used right after each
+ * collection, whose peak is what the process needed (sampled use also counts garbage not yet collected).
  */
 final class MemoryWatch implements AutoCloseable {
 
@@ -24,7 +25,19 @@ final class MemoryWatch implements AutoCloseable {
     private long pauseTotalMs;
     private long pauseMaxMs;
     private long peakHeapUsed;
+    private long peakHeapAfterGc;
     private long peakRss;
+    private final java.util.Set<String> heapPools = heapPools();
+
+    private static java.util.Set<String> heapPools() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                names.add(pool.getName());
+            }
+        }
+        return names;
+    }
 
     MemoryWatch() {
         NotificationListener listener = (n, handback) -> {
@@ -36,6 +49,13 @@ final class MemoryWatch implements AutoCloseable {
             if (info.getGcName().contains("Concurrent") || info.getGcName().contains("Cycles")) {
                 return;
             }
+            long after = 0;
+            for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    after += e.getValue().getUsed();
+                }
+            }
+            recordAfterGc(after);
             recordPause(info.getGcInfo().getDuration());
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -56,6 +76,30 @@ final class MemoryWatch implements AutoCloseable {
         pauses++;
         pauseTotalMs += ms;
         pauseMaxMs = Math.max(pauseMaxMs, ms);
+    }
+
+    private synchronized void recordAfterGc(long used) {
+        peakHeapAfterGc = Math.max(peakHeapAfterGc, used);
+    }
+
+    /** The highest heap use right after a collection since the start or {@link #resetPeaks}. */
+    synchronized long peakHeapAfterGc() {
+        return peakHeapAfterGc;
+    }
+
+    /** Starts the peaks and pause counts afresh (for the next phase of a benchmark). */
+    synchronized void resetPeaks() {
+        peakHeapUsed = 0;
+        peakHeapAfterGc = 0;
+        pauses = 0;
+        pauseTotalMs = 0;
+        pauseMaxMs = 0;
+    }
+
+    /** The heap in use after a full collection, that is, what is live now (forces one: call between phases). */
+    static long liveHeapNow() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     synchronized void sample() {

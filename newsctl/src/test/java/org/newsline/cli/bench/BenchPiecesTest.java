@@ -28,6 +28,18 @@ class BenchPiecesTest {
     }
 
     @Test
+    void manyAddressesGoOnPast127_0_0_255() {
+        SiteLayout layout = new SiteLayout(1000, 8000, 10_000, 20);
+        Set<String> hosts = new HashSet<>();
+        for (int f = 0; f < 10_000; f++) {
+            String url = layout.feedUrl(f);
+            hosts.add(url.substring(7, url.indexOf(':', 7)));
+        }
+        assertThat(hosts).hasSize(1000).contains("127.0.0.2", "127.0.0.255", "127.0.1.0", "127.0.3.233")
+                .doesNotContain("127.0.3.234");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         LatencyRecorder r = new LatencyRecorder();
         for (int i = 1; i <= 2000; i++) {
