@@ -12,8 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
- * The JSON codec of the topics: UTF-8, camelCase fields, ISO-8601 UTC timestamps and durations, unknown
- * fields ignored, values from a newer schema version rejected.
+ * The JSON codec of the topics: UTF-8, camelCase fields, ISO-8601 UTC timestamps and durations, map keys in
+ * order (equal events encode to equal bytes), unknown fields ignored, values from a newer schema version rejected.
  */
 public final class EventCodec {
 
@@ -36,6 +36,8 @@ public final class EventCodec {
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                // an event's bytes depend on its value only: immutable maps (RawPage.headers) iterate in no fixed order
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();

@@ -23,8 +23,11 @@ class RobustnessTest {
 
     private final ArticleExtractor extractor = new ArticleExtractor();
 
+    /** Extracts within the hang guard; the extractor's safety net (an exception turned into a non-article) must not fire. */
     private ExtractedPage extractGuarded(String html) {
-        return assertTimeoutPreemptively(HANG_GUARD, () -> extractor.extract(html, "https://example.com/x"));
+        ExtractedPage page = assertTimeoutPreemptively(HANG_GUARD, () -> extractor.extract(html, "https://example.com/x"));
+        assertThat(page.explanation()).noneMatch(line -> line.startsWith("failed:"));
+        return page;
     }
 
     @Test

@@ -50,6 +50,10 @@ final class SafeXmlParser {
                     + e.getColumnNumber() + ": " + rootMessage(e), e);
         } catch (JDOMException | IOException e) {
             throw new FeedParseException("malformed XML: " + rootMessage(e), e);
+        } catch (IllegalArgumentException e) {
+            // JDOM refuses names and text that the SAX parser let through (an attribute named ":x") with its
+            // IllegalNameException or IllegalDataException
+            throw new FeedParseException("malformed XML: " + rootMessage(e), e);
         }
     }
 

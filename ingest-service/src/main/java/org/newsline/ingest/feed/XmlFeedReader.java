@@ -49,6 +49,10 @@ final class XmlFeedReader {
         if (!atom && !rootName.equals("rss") && !rootName.equals("rdf")) {
             throw new FeedParseException("not a feed: XML with root element <" + root.getQualifiedName() + ">");
         }
+        if (!atom && first(root, "channel") == null) {
+            // Rome reads every RSS version through its channel and fails on a null one
+            throw new FeedParseException("not a feed: <" + root.getQualifiedName() + "> without a <channel>");
+        }
         if (rootName.equals("rss")) {
             normalizeRssVersion(root, defects);
         }
@@ -93,7 +97,8 @@ final class XmlFeedReader {
         input.setAllowDoctypes(false);
         try {
             return input.build(doc);
-        } catch (FeedException | IllegalArgumentException e) {
+        } catch (FeedException | RuntimeException e) {
+            // Rome assumes much of a document's shape and can fail with any runtime exception when it is wrong
             throw new FeedParseException("not a feed Rome can read: " + SafeXmlParser.rootMessage(e), e);
         }
     }

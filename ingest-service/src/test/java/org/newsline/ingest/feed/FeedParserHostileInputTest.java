@@ -138,6 +138,23 @@ class FeedParserHostileInputTest {
     }
 
     @Test
+    void rssWithoutChannelIsNotAFeed() {
+        // found by FeedParserFuzzTest: Rome failed with a NullPointerException instead of a FeedParseException
+        for (String xml : new String[] {"<rss><item><title>lost</title></item></rss>",
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><item/></rdf:RDF>"}) {
+            assertThatThrownBy(() -> parse(xml)).isInstanceOf(FeedParseException.class)
+                    .hasMessageContaining("without a <channel>");
+        }
+    }
+
+    @Test
+    void attributeNameThatJdomRefusesIsMalformedXml() {
+        // found by FeedParserFuzzTest: JDOM's IllegalNameException escaped the parser
+        assertThatThrownBy(() -> parse("<rss version=\"2.0\"><channel :about=\"x\"><title>t</title></channel></rss>"))
+                .isInstanceOf(FeedParseException.class).hasMessageStartingWith("malformed XML");
+    }
+
+    @Test
     void truncatedXmlGivesAClearError() {
         String xml = FeedParserTest.rssWithItem("<title>t</title>");
         byte[] truncated = xml.substring(0, xml.length() / 2).getBytes(StandardCharsets.UTF_8);

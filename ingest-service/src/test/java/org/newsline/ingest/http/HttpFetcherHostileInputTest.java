@@ -7,12 +7,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Servers and URLs that try to hurt the fetcher: each must end in a named {@link FetchException}, quickly. */
 class HttpFetcherHostileInputTest {
@@ -74,6 +80,25 @@ class HttpFetcherHostileInputTest {
         assertKind(() -> fetcher().fetch("http://localhost:" + server.port() + "/", null),
                 FetchException.Kind.BLOCKED_ADDRESS);
         assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void hostNameThatResolvesToPrivateAddressThroughAHostsFileIsBlocked(@TempDir Path dir) throws Exception {
+        // the system resolver answers from a hosts file (given to a JVM of its own), so this runs offline; the
+        // loopback name comes first and has a server behind it, which proves no connection is even opened
+        try (RawServer raw = new RawServer(s -> RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 news.loopback.test\n"
+                    + "10.20.30.40 intranet.newsline.test\n" + "192.168.1.1 router.newsline.test\n");
+            List<String> urls = List.of("http://news.loopback.test:" + raw.port() + "/feed.xml",
+                    "http://intranet.newsline.test/feed.xml", "https://router.newsline.test/admin");
+
+            List<String> lines = runJava(HostsFileFetch.class, urls, "-Djdk.net.hosts.file=" + hosts).stream()
+                    .filter(line -> line.startsWith("http")).toList();
+
+            assertThat(lines).containsExactly(urls.get(0) + " BLOCKED_ADDRESS", urls.get(1) + " BLOCKED_ADDRESS",
+                    urls.get(2) + " BLOCKED_ADDRESS");
+            assertThat(raw.connections()).isZero();
+        }
     }
 
     @Test
@@ -355,6 +380,24 @@ class HttpFetcherHostileInputTest {
         fetcher().fetch(server.url("/v"), new Validators("\"x\"\r\nX-Injected: 1", null));
 
         assertThat(server.lastRequestHeaders("/v")).doesNotContainKey("x-injected");
+    }
+
+    /** Runs {@code main} in a new JVM with this test's class path and {@code jvmArgs}; its output lines. */
+    private static List<String> runJava(Class<?> main, List<String> args, String... jvmArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(jvmArgs));
+        command.add(main.getName());
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s finished", main.getSimpleName()).isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(out).isZero();
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     private HttpFetcher fetcher() {

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,14 @@ import org.newsline.events.Article;
 import org.newsline.events.EventCodec;
 import org.newsline.events.FeedSubscription;
 import org.newsline.events.Ids;
+import org.newsline.events.InvalidUrlException;
+import org.newsline.runtime.config.NewslineConfig;
 import org.newsline.runtime.http.HttpServer;
+import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.db.FeedChange;
+import org.newsline.store.replay.ReplayApi;
+import org.newsline.store.replay.ReplayJobs;
 
 /** The API on the real HTTP server, over a real SQLite store. */
 class StoreApiTest {
@@ -57,7 +63,7 @@ class StoreApiTest {
         store.close();
     }
 
-    record Reply(int status, JsonNode json) {
+    record Reply(int status, JsonNode json, String body) {
     }
 
     // ---- happy paths ----------------------------------------------------------------------------------------
@@ -281,6 +287,67 @@ class StoreApiTest {
         assertThat(get("/api/stats").json().get("articles").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void pathTraversalThroughIdsAndParametersReachesNoFile() throws Exception {
+        // replay jobs are files in <data>/replays: an id like "../secret" would name a file beside that directory
+        Path secret = dir.resolve("secret.json");
+        Files.writeString(secret, "{\"id\":\"TOP-SECRET\"}");
+        ReplayJobs jobs = new ReplayJobs(store, new KafkaClients(NewslineConfig.of(Map.of("bootstrap.servers",
+                "127.0.0.1:9"))), dir);
+        try (HttpServer withReplays = HttpServer.start("127.0.0.1", 0, List.of(new ReplayApi(jobs)))) {
+            List<Reply> replies = new ArrayList<>();
+            for (String path : List.of("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd", "/api/raw/..%2Fsecret",
+                    "/api/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/api/articles/../../../../etc/passwd",
+                    "/api/feeds/..%2F..%2Fsecret", "/api/raw/....//....//etc/passwd")) {
+                replies.add(get(path));
+            }
+            replies.add(send("DELETE", "/api/articles/..%2Fsecret", null));
+            replies.add(send("DELETE", "/api/feeds/..%2F..%2Fsecret", null));
+            replies.add(send(withReplays, "GET", "/api/replays/..%2Fsecret", null));
+            replies.add(send(withReplays, "GET", "/api/replays/%2e%2e%2fsecret", null));
+            replies.add(send(withReplays, "POST", "/api/replays/..%2Fsecret/stop", null));
+            replies.add(send(withReplays, "POST", "/api/replays", "{\"resume\": \"../secret\"}"));
+            replies.add(send(withReplays, "POST", "/api/replays", "{\"resume\": \"/etc/passwd\"}"));
+
+            assertThat(replies).allSatisfy(r -> {
+                assertThat(r.status()).as(r.toString()).isIn(400, 404);
+                assertThat(r.body()).doesNotContain("TOP-SECRET").doesNotContain("root:");
+            });
+            assertThat(jobs.list()).isEmpty();
+        }
+        assertThat(Files.readString(secret)).contains("TOP-SECRET");
+        // a file: URL is only a prefix to match stored URLs against, never opened
+        assertThat(get("/api/raw?urlPrefix=" + enc("file:///etc/passwd")).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void oversizedParametersAreRefusedAndChangeNothing() throws Exception {
+        List<Reply> replies = new ArrayList<>();
+        // larger than any header buffer: the server refuses the request line itself
+        replies.add(get("/api/articles?q=" + "x".repeat(200_000)));
+        replies.add(get("/api/articles/" + "a".repeat(50_000)));
+        // within the request line but above what each parameter takes
+        replies.add(get("/api/statements?speaker=" + "x".repeat(5_000)));
+        replies.add(get("/api/articles?cursor=" + "c".repeat(1_001)));
+        replies.add(get("/api/articles?feed=" + enc("https://x.example/" + "f".repeat(2_000))));
+        replies.add(get("/api/articles?limit=" + "9".repeat(5_000)));
+        replies.add(get("/api/articles?since=" + "2026".repeat(1_000)));
+        replies.add(send("DELETE", "/api/feeds?url=" + enc("https://x.example/" + "u".repeat(3_000)), null));
+        // bodies: above the server's request size, too many tags, a tag too long, a URL too long
+        replies.add(send("POST", "/api/feeds", "{\"url\": \"https://x.example/feed\", \"title\": \""
+                + "t".repeat(2_000_000) + "\"}"));
+        replies.add(send("POST", "/api/feeds", "{\"url\": \"https://x.example/feed\", \"tags\": ["
+                + String.join(",", java.util.Collections.nCopies(10_000, "\"tag\"")) + "]}"));
+        replies.add(send("POST", "/api/feeds", "{\"url\": \"https://x.example/feed\", \"tags\": [\""
+                + "t".repeat(101) + "\"]}"));
+        replies.add(send("POST", "/api/feeds", "{\"url\": \"https://x.example/" + "p".repeat(2_001) + "\"}"));
+        replies.add(send("POST", "/api/feeds", "[".repeat(100_000)));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isBetween(400, 499));
+        assertThat(get("/api/feeds").json().get("items")).isEmpty();
+        assertThat(get("/api/stats").status()).isEqualTo(200);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private String nextArticleCursor() {
@@ -293,7 +360,12 @@ class StoreApiTest {
     }
 
     private Reply send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(server, method, path, json);
+    }
+
+    private Reply send(HttpServer to, String method, String path, String json) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
                 .timeout(Duration.ofSeconds(10));
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));
@@ -301,8 +373,9 @@ class StoreApiTest {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isEmpty() ? null : EventCodec.mapper().readTree(response.body());
-        return new Reply(response.statusCode(), body);
+        JsonNode body = response.body().isEmpty() || !response.body().startsWith("{") ? null
+                : EventCodec.mapper().readTree(response.body());
+        return new Reply(response.statusCode(), body, response.body());
     }
 
     private static String enc(String s) {
@@ -348,7 +421,12 @@ class StoreApiTest {
 
         @Override
         public synchronized boolean unsubscribe(String feedIdOrUrl) {
-            String feedId = Ids.isId(feedIdOrUrl) ? feedIdOrUrl : Ids.feedId(feedIdOrUrl);
+            String feedId;
+            try {
+                feedId = Ids.isId(feedIdOrUrl) ? feedIdOrUrl : Ids.feedId(feedIdOrUrl);
+            } catch (InvalidUrlException e) {
+                return false;   // as KafkaFeedSubscriptions: neither an id nor a URL, so not subscribed
+            }
             if (feeds.remove(feedId) == null) {
                 return false;
             }
