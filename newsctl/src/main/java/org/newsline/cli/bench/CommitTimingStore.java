@@ -1,6 +1,7 @@
 package org.newsline.cli.bench;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,8 @@ final class CommitTimingStore implements ArticleStore {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rawPages = new AtomicLong();
     private final LatencyRecorder latency;
+    /** {nanoTime, articles stored, statements stored} after each batch that stored a new article. */
+    private final List<long[]> timeline = new ArrayList<>();
 
     CommitTimingStore(ArticleStore delegate, LatencyRecorder latency) {
         this.delegate = delegate;
@@ -57,15 +60,51 @@ final class CommitTimingStore implements ArticleStore {
     @Override
     public void putArticles(List<Article> batch) {
         delegate.putArticles(batch);
+        long nanos = System.nanoTime();
         Instant committed = Instant.now();
+        boolean fresh = false;
         for (Article a : batch) {
             if (seen.add(a.articleId())) {
+                fresh = true;
                 articles.incrementAndGet();
                 statements.addAndGet(a.statements().size());
                 if (a.fetchedAt() != null) {
                     latency.record(committed.toEpochMilli() - a.fetchedAt().toEpochMilli());
                 }
             }
+        }
+        if (fresh) {
+            synchronized (timeline) {
+                timeline.add(new long[] {nanos, articles.get(), statements.get()});
+            }
+        }
+    }
+
+    /**
+     * Articles and statements stored per second from the commit that brought the count to {@code from} or more
+     * to the last commit: the steady rate, without the start-up of a fresh pipeline. Zeros when fewer commits.
+     *
+     * @return {articles per second, statements per second, seconds, articles in the window}
+     */
+    double[] rateFrom(long from) {
+        synchronized (timeline) {
+            long[] first = null;
+            for (long[] t : timeline) {
+                if (t[1] >= from) {
+                    first = t;
+                    break;
+                }
+            }
+            if (first == null || timeline.isEmpty()) {
+                return new double[4];
+            }
+            long[] last = timeline.get(timeline.size() - 1);
+            double seconds = (last[0] - first[0]) / 1e9;
+            if (seconds <= 0) {
+                return new double[4];
+            }
+            return new double[] {(last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds, seconds,
+                    last[1] - first[1]};
         }
     }
 

@@ -34,6 +34,9 @@ public final class PipelineBench {
                           Map<String, String> overrides, int stallSeconds, boolean keepData) {
     }
 
+    /** The steady rate is measured from this stored article on (a fresh pipeline's first batches are slow). */
+    static final int STEADY_FROM = 50;
+
     /** Settings the benchmark uses unless overridden: the loopback hosts answer at once, so no politeness delay. */
     static final Map<String, String> BENCH_DEFAULTS = Map.of(
             Settings.FETCH_ALLOW_PRIVATE.key(), "true",
@@ -51,12 +54,14 @@ public final class PipelineBench {
         settings.put(Settings.DB_URL.key(), dbUrl(o, dataDir));
         settings.putAll(o.overrides());
         NewslineConfig config = NewslineConfig.of(settings);
-        List<String> bodies = o.mode().equals("raw")
+        List<String> bodies = !o.mode().equals("feeds")
                 ? BenchSite.loadPages(o.pagesDir()).stream().map(BenchSite::gunzip).toList() : List.of();
 
         LatencyRecorder latency = new LatencyRecorder();
         StageCpu cpu = new StageCpu();
         SiteProcess site = null;
+        ImportProcess importer = null;
+        ImportProcess.Result imported = null;
         BenchPipeline pipeline = null;
         Map<String, Object> report;
         try (MemoryWatch memory = new MemoryWatch()) {
@@ -75,6 +80,20 @@ public final class PipelineBench {
                 sampler = new Sampler(pipeline, cpu, memory);
                 start = System.nanoTime();
                 subscribe(pipeline.apiUrl(), site.layout().feedUrls());
+            } else if (o.mode().equals("import")) {
+                expected = o.rawPages();
+                Path warc = dataDir.resolve("bench.warc.gz");
+                long w0 = System.nanoTime();
+                new RawBacklog(pipeline.clients(), bodies).writeWarc(warc, o.rawPages());
+                log.printf("bench: wrote %d pages to a WARC of %.1f MB in %.1f s%n", expected,
+                        Files.size(warc) / 1048576.0, (System.nanoTime() - w0) / 1e9);
+                pipeline.startServices(latency, o.extractInstances(), true);
+                pipeline.awaitJoined();
+                cpu.reset();
+                sampler = new Sampler(pipeline, cpu, memory);
+                start = System.nanoTime();
+                importer = ImportProcess.start(pipeline.clients().bootstrapServers(), warc);
+                log.printf("bench: pipeline up; newsctl archive import running%n");
             } else {
                 expected = o.rawPages();
                 RawBacklog backlog = new RawBacklog(pipeline.clients(), bodies);
@@ -100,14 +119,22 @@ public final class PipelineBench {
             }
             boolean complete = awaitStored(pipeline, expected, o.stallSeconds(), log);
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (importer != null) {
+                imported = importer.await(60);
+                importer = null;
+            }
             sampler.sampleOnce();
             sampler.close();
             Stats stats = pipeline.store().stats();
             Map<String, Long> cpuByStage = cpu.byStage();
             long siteCpu = site == null ? -1 : site.cpuNanos();
             report = new BenchReport(o, config, expected, complete, seconds, produceSeconds, sampler.samples(),
-                    latency, cpuByStage, siteCpu, memory, stats, pipeline, loadBefore, loadAverage()).toMap();
+                    latency, cpuByStage, siteCpu, memory, stats, pipeline, loadBefore, loadAverage(), imported)
+                    .toMap();
         } finally {
+            if (importer != null) {
+                importer.destroy();
+            }
             if (pipeline != null) {
                 pipeline.close();
             }
