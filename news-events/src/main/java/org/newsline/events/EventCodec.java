@@ -1,11 +1,15 @@
 package org.newsline.events;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -18,6 +22,10 @@ import java.io.IOException;
 public final class EventCodec {
 
     private static final ObjectMapper MAPPER = newMapper();
+    /** Writes a raw page whose body is given as UTF-8 bytes (the attribute {@link Utf8Body#BYTES}). */
+    private static final ObjectWriter RAW_PAGE_UTF8 = newMapper()
+            .addMixIn(RawPage.class, Utf8Body.MixIn.class)
+            .writerFor(RawPage.class);
 
     private EventCodec() {
     }
@@ -31,6 +39,9 @@ public final class EventCodec {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(256 * 1024 * 1024).maxNestingDepth(200).build())
+                // characters beyond the BMP as their four UTF-8 bytes, not as two escaped surrogates: plain
+                // UTF-8 JSON, and the same bytes whether a body is written from a String or from its UTF-8 bytes
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
@@ -58,6 +69,78 @@ public final class EventCodec {
     }
 
     /**
+     * The JSON of {@code page} with {@code utf8Body} as its body, byte for byte what {@link #encode} writes for
+     * the page with that body as a {@code String}, without decoding the body and encoding it again. The bytes
+     * must be well-formed UTF-8 ({@link RawPageUtf8#body()} always is); {@code page.body()} is ignored.
+     */
+    public static byte[] encodeRawPage(RawPage page, byte[] utf8Body) {
+        if (utf8Body == null) {
+            return encode(RawPageUtf8.withBody(page, null));
+        }
+        try {
+            return RAW_PAGE_UTF8.withAttribute(Utf8Body.BYTES, utf8Body)
+                    .writeValueAsBytes(RawPageUtf8.withBody(page, ""));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode RawPage", e);
+        }
+    }
+
+    /**
+     * Reads a raw page with its body left as UTF-8 bytes: what {@link #decode} gives for a {@link RawPage},
+     * checked the same way, but the body is never turned into a {@code String}.
+     *
+     * @throws EventDecodingException as {@link #decode} does, and for a body that is not well-formed UTF-8
+     */
+    public static RawPageUtf8 decodeRawPage(byte[] json) {
+        if (json == null) {
+            throw new EventDecodingException("null value where a RawPage was expected");
+        }
+        int quote = bodyQuote(json);
+        if (quote < 0) {
+            return RawPageUtf8.of(decode(json, RawPage.class));
+        }
+        int[] end = new int[1];
+        byte[] body = JsonStringBytes.readTo(json, quote, end);
+        // the rest of the page is small: read it with the body replaced by null, and checked as decode checks
+        byte[] rest = new byte[json.length - (end[0] + 1 - quote) + 4];
+        System.arraycopy(json, 0, rest, 0, quote);
+        System.arraycopy(NULL, 0, rest, quote, 4);
+        System.arraycopy(json, end[0] + 1, rest, quote + 4, json.length - end[0] - 1);
+        RawPage page = decode(rest, RawPage.class);
+        if (page.body() != null) { // another "body" field later in the object: that one counts, as in decode
+            return RawPageUtf8.of(page);
+        }
+        return new RawPageUtf8(page, body);
+    }
+
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /**
+     * Where the string value of the top-level field {@code body} starts (its opening quote), or -1 when there
+     * is none (absent, null, not a string, or JSON too broken to tell: {@link #decode} then says what is wrong).
+     * Other values are skipped, not read.
+     */
+    private static int bodyQuote(byte[] json) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("body") && value == JsonToken.VALUE_STRING) {
+                    long at = p.currentTokenLocation().getByteOffset();
+                    return at >= 0 && at < json.length && json[(int) at] == '"' ? (int) at : -1;
+                }
+                p.skipChildren();
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
      * Reads an event of type {@code type}.
      *
      * @throws EventDecodingException if the bytes are not JSON, lack {@code schemaVersion}, come from a newer
@@ -73,6 +156,10 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new EventDecodingException("malformed JSON: " + firstLine(e.getMessage()), e);
         }
+        return bind(tree, type);
+    }
+
+    private static <T extends Event> T bind(JsonNode tree, Class<T> type) {
         if (tree == null || !tree.isObject()) {
             throw new EventDecodingException("not a JSON object");
         }
