@@ -26,6 +26,7 @@ final class BenchReport {
             settings.put("addresses", o.addresses());
         } else if (o.mode().equals("import")) {
             settings.put("warcPages", o.rawPages());
+            settings.put("warmupPages", o.warmup());
         } else {
             settings.put("rawPages", o.rawPages());
             settings.put("ratePerSecond", o.rate() > 0 ? o.rate() : "as fast as possible");

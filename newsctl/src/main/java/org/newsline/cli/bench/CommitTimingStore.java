@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.newsline.events.Article;
 import org.newsline.events.DeadLetter;
 import org.newsline.events.FeedState;
-import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Statement;
 import org.newsline.store.db.ArticleQuery;
 import org.newsline.store.db.ArticleStore;
@@ -43,6 +43,16 @@ final class CommitTimingStore implements ArticleStore {
     CommitTimingStore(ArticleStore delegate, LatencyRecorder latency) {
         this.delegate = delegate;
         this.latency = latency;
+    }
+
+    /** Counts from zero again (after a warm-up); articles seen before stay seen. */
+    void reset() {
+        synchronized (timeline) {
+            timeline.clear();
+            articles.set(0);
+            statements.set(0);
+            rawPages.set(0);
+        }
     }
 
     long articlesStored() {
@@ -109,8 +119,8 @@ final class CommitTimingStore implements ArticleStore {
     }
 
     @Override
-    public void putRawPages(List<RawPage> pages) {
-        delegate.putRawPages(pages);
+    public void archiveRawPages(List<RawPageUtf8> pages) {
+        delegate.archiveRawPages(pages);
         rawPages.addAndGet(pages.size());
     }
 
@@ -174,10 +184,6 @@ final class CommitTimingStore implements ArticleStore {
         return delegate.rawPages(query);
     }
 
-    @Override
-    public Optional<RawPage> rawPage(String articleId) {
-        return delegate.rawPage(articleId);
-    }
 
     @Override
     public List<DeadLetter> deadLetters(Instant since, int limit) {
@@ -185,8 +191,8 @@ final class CommitTimingStore implements ArticleStore {
     }
 
     @Override
-    public List<RawPage> rawPages(List<String> articleIds) {
-        return delegate.rawPages(articleIds);
+    public List<RawPageUtf8> rawPagesUtf8(List<String> articleIds) {
+        return delegate.rawPagesUtf8(articleIds);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class PipelineBench {
     /** What to run. {@code overrides} are Newsline settings (key to value) applied last. */
     public record Options(String mode, int feeds, int items, int addresses, int rawPages, double rate,
                           int extractInstances, String db, String dbUrl, Path pagesDir,
-                          Map<String, String> overrides, int stallSeconds, boolean keepData) {
+                          Map<String, String> overrides, int stallSeconds, boolean keepData, int warmup) {
     }
 
     /** The steady rate is measured from this stored article on (a fresh pipeline's first batches are slow). */
@@ -82,13 +82,27 @@ public final class PipelineBench {
                 subscribe(pipeline.apiUrl(), site.layout().feedUrls());
             } else if (o.mode().equals("import")) {
                 expected = o.rawPages();
+                RawBacklog pages = new RawBacklog(pipeline.clients(), bodies);
                 Path warc = dataDir.resolve("bench.warc.gz");
                 long w0 = System.nanoTime();
-                new RawBacklog(pipeline.clients(), bodies).writeWarc(warc, o.rawPages());
+                pages.writeWarc(warc, 0, o.rawPages());
                 log.printf("bench: wrote %d pages to a WARC of %.1f MB in %.1f s%n", expected,
                         Files.size(warc) / 1048576.0, (System.nanoTime() - w0) / 1e9);
                 pipeline.startServices(latency, o.extractInstances(), true);
                 pipeline.awaitJoined();
+                if (o.warmup() > 0) {
+                    // a pipeline that has been running: its code compiled, its caches and pools filled
+                    Path first = dataDir.resolve("warmup.warc.gz");
+                    pages.writeWarc(first, o.rawPages(), o.warmup());
+                    log.printf("bench: warming up with %d other pages%n", o.warmup());
+                    ImportProcess.Result warm = ImportProcess.start(pipeline.clients().bootstrapServers(), first)
+                            .await(3600);
+                    if (warm.exitCode() != 0 || !awaitStored(pipeline, o.warmup(), o.stallSeconds(), log)) {
+                        throw new IOException("the warm-up import failed: " + warm.summary());
+                    }
+                    pipeline.store().reset();
+                    latency.clear();
+                }
                 cpu.reset();
                 sampler = new Sampler(pipeline, cpu, memory);
                 start = System.nanoTime();

@@ -36,6 +36,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--raw-pages", defaultValue = "10000", description = "Pages in raw and import modes (default: ${DEFAULT-VALUE}).")
     int rawPages;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "PAGES",
+            description = "Import mode: first import and store this many other pages, then measure (a pipeline "
+                    + "that has been running; default: ${DEFAULT-VALUE}, a fresh one).")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "0",
             description = "Raw mode: produce this many pages per second while measuring (0: fill the topic first).")
     double rate;
@@ -77,7 +82,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     "--db must be sqlite or postgres: " + db);
         }
         Map<String, Object> report = PipelineBench.run(new PipelineBench.Options(mode, feeds, items, addresses,
-                rawPages, rate, extractInstances, db, dbUrl, pages, set, stallSeconds, keepData), System.err);
+                rawPages, rate, extractInstances, db, dbUrl, pages, set, stallSeconds, keepData, warmup), System.err);
         BenchReport.print(report, System.out);
         if (json != null) {
             Files.write(json, EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));

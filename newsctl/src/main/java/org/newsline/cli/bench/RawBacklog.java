@@ -57,13 +57,13 @@ final class RawBacklog {
         }
     }
 
-    /** Writes pages {@code 0 .. count-1} as a WARC file, as {@code newsctl archive export} would. */
-    void writeWarc(Path file, int count) throws IOException {
+    /** Writes pages {@code first .. first+count-1} as a WARC file, as {@code newsctl archive export} would. */
+    void writeWarc(Path file, int first, int count) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
              WarcArchiveWriter writer = new WarcArchiveWriter(out)) {
             for (int i = 0; i < count; i++) {
-                writer.write(page(i));
+                writer.write(page(first + i));
             }
         }
     }
