@@ -9,11 +9,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON codec of the topics: UTF-8, camelCase fields, ISO-8601 UTC timestamps and durations, unknown
@@ -22,10 +22,13 @@ import java.io.IOException;
 public final class EventCodec {
 
     private static final ObjectMapper MAPPER = newMapper();
-    /** Writes a raw page whose body is given as UTF-8 bytes (the attribute {@link Utf8Body#BYTES}). */
-    private static final ObjectWriter RAW_PAGE_UTF8 = newMapper()
-            .addMixIn(RawPage.class, Utf8Body.MixIn.class)
-            .writerFor(RawPage.class);
+    /**
+     * Stands in for a body given as bytes: the page is encoded with this as its body, then the body's JSON is
+     * put where this ends up. Control characters keep it out of anything a page holds by accident, and only
+     * the last occurrence counts (the body is the last field but {@code replay}).
+     */
+    private static final String BODY_MARK = "\u0001newsline.raw.body\u0001";
+    private static final byte[] BODY_MARK_JSON = encodeToString(BODY_MARK).getBytes(StandardCharsets.UTF_8);
 
     private EventCodec() {
     }
@@ -77,12 +80,29 @@ public final class EventCodec {
         if (utf8Body == null) {
             return encode(RawPageUtf8.withBody(page, null));
         }
-        try {
-            return RAW_PAGE_UTF8.withAttribute(Utf8Body.BYTES, utf8Body)
-                    .writeValueAsBytes(RawPageUtf8.withBody(page, ""));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode RawPage", e);
+        byte[] json = encode(RawPageUtf8.withBody(page, BODY_MARK));
+        int at = lastIndexOf(json, BODY_MARK_JSON);
+        if (at < 0) {
+            throw new IllegalStateException("cannot encode RawPage: the body's place was not found");
         }
+        JsonStringWriter out = new JsonStringWriter(json, at, utf8Body.length);
+        out.string(utf8Body);
+        int after = at + BODY_MARK_JSON.length;
+        out.append(json, after, json.length - after);
+        return out.toByteArray();
+    }
+
+    private static int lastIndexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = in.length - what.length; i >= 0; i--) {
+            for (int k = 0; k < what.length; k++) {
+                if (in[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**
