@@ -10,7 +10,7 @@ import org.newsline.events.EventCodec;
 import org.newsline.events.EventDecodingException;
 import org.newsline.events.FeedState;
 import org.newsline.events.FeedSubscription;
-import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Topic;
 import org.newsline.runtime.kafka.BatchProcessor;
 import org.newsline.runtime.kafka.InstanceId;
@@ -60,7 +60,7 @@ public final class StoreService implements BatchProcessor, AutoCloseable {
     @Override
     public void process(List<ConsumerRecord<String, byte[]>> records, Output out) {
         List<Article> articles = new ArrayList<>();
-        List<RawPage> raw = new ArrayList<>();
+        List<RawPageUtf8> raw = new ArrayList<>();
         List<FeedChange> feeds = new ArrayList<>();
         List<FeedState> states = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
@@ -72,8 +72,8 @@ public final class StoreService implements BatchProcessor, AutoCloseable {
                     checkKey(r, a.articleId());
                     articles.add(a);
                 } else if (topic == Topic.RAW) {
-                    RawPage p = EventCodec.decode(r.value(), RawPage.class);
-                    checkKey(r, p.articleId());
+                    RawPageUtf8 p = EventCodec.decodeRawPage(r.value()); // the body stays UTF-8 bytes
+                    checkKey(r, p.page().articleId());
                     raw.add(p);
                 } else if (topic == Topic.FEEDS) {
                     if (r.key() == null) {
@@ -106,7 +106,7 @@ public final class StoreService implements BatchProcessor, AutoCloseable {
             store.putFeedStates(states);
         }
         if (!raw.isEmpty()) {
-            store.putRawPages(raw);
+            store.archiveRawPages(raw);
         }
         if (!articles.isEmpty()) {
             store.putArticles(articles);

@@ -140,6 +140,18 @@ public final class CharsetDetector {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
+    /**
+     * The UTF-8 bytes of {@link #decode decode(body, charset)}: {@code body} itself when it is UTF-8 already
+     * (well-formed, no byte order mark), so the common case costs one scan and no copy; else decoded and
+     * encoded again.
+     */
+    public static byte[] toUtf8(byte[] body, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && Utf8Scan.of(body).isValid()) {
+            return bomCharset(body) == null ? body : java.util.Arrays.copyOfRange(body, 3, body.length);
+        }
+        return decode(body, charset).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** {@code body} decoded strictly, or null if it is not valid in {@code charset}. */
     public static String decodeStrict(byte[] body, Charset charset) {
         try {

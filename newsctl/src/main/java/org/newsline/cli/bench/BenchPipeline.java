@@ -26,6 +26,7 @@ import org.newsline.runtime.http.RouteSet;
 import org.newsline.runtime.kafka.InstanceId;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.TopicAdmin;
+import org.newsline.runtime.kafka.TransactionalLoop;
 import org.newsline.store.StoreService;
 import org.newsline.store.api.StoreApi;
 import org.newsline.store.db.ArticleStore;
@@ -46,6 +47,7 @@ final class BenchPipeline implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = ProcessMetrics.newRegistry();
     private final List<MeterRegistry> extractMetrics = new ArrayList<>();
     private final Map<String, Set<Integer>> extractPartitions = new ConcurrentHashMap<>();
+    private final List<TransactionalLoop> loops = new ArrayList<>();
     private CommitTimingStore store;
     private HttpServer http;
 
@@ -81,6 +83,7 @@ final class BenchPipeline implements AutoCloseable {
                 config.string(Settings.DB_PASSWORD)), latency);
         StoreService storeService = new StoreService(clients, store, metrics).start();
         started.add(storeService);
+        loops.add(storeService.loop());
 
         Extractor extractor = new Extractor();
         String base = InstanceId.of(config);
@@ -96,6 +99,7 @@ final class BenchPipeline implements AutoCloseable {
                 extractPartitions.put(instance, numbers);
             });
             started.add(extract.start());
+            loops.add(extract.loop());
         }
         if (ingest) {
             IngestService ingestService = new IngestService(clients, metrics).start();
@@ -111,6 +115,17 @@ final class BenchPipeline implements AutoCloseable {
     /** Starts the ingest service's poller alone, no other service and no API (the polls benchmark). */
     void startPollerOnly() {
         started.add(new IngestService(clients, metrics).startPollerOnly());
+    }
+
+    /** Waits until the store and extract consumers have joined their groups, as a pipeline that is up has. */
+    void awaitJoined() throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!loops.stream().allMatch(TransactionalLoop::joined)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the store and extract consumers did not join within 120 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     KafkaClients clients() {

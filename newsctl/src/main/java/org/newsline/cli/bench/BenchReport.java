@@ -17,13 +17,16 @@ final class BenchReport {
     BenchReport(PipelineBench.Options o, NewslineConfig config, long expected, boolean complete, double seconds,
                 double produceSeconds, List<Sample> samples, LatencyRecorder latency, Map<String, Long> cpu,
                 long siteCpuNanos, MemoryWatch memory, Stats stats, BenchPipeline pipeline, String loadBefore,
-                String loadAfter) {
+                String loadAfter, ImportProcess.Result imported) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("mode", o.mode());
         if (o.mode().equals("feeds")) {
             settings.put("feeds", o.feeds());
             settings.put("itemsPerFeed", o.items());
             settings.put("addresses", o.addresses());
+        } else if (o.mode().equals("import")) {
+            settings.put("warcPages", o.rawPages());
+            settings.put("warmupPages", o.warmup());
         } else {
             settings.put("rawPages", o.rawPages());
             settings.put("ratePerSecond", o.rate() > 0 ? o.rate() : "as fast as possible");
@@ -65,10 +68,28 @@ final class BenchReport {
         throughput.put("articlesStoredPerSecond", round(PipelineBench.rate(samples, Sample::stored), 1));
         throughput.put("statementsStoredPerSecond", round(PipelineBench.rate(samples, Sample::statements), 1));
         throughput.put("endToEndArticlesPerSecond", round(last.stored() / seconds, 1));
+        double[] steady = pipeline.store().rateFrom(PipelineBench.STEADY_FROM);
+        throughput.put("articlesStoredPerSecondFrom" + PipelineBench.STEADY_FROM + "th", round(steady[0], 1));
+        throughput.put("statementsStoredPerSecondFrom" + PipelineBench.STEADY_FROM + "th", round(steady[1], 1));
+        throughput.put("steadyWindowSeconds", round(steady[2], 2));
         map.put("throughput", throughput);
 
+        if (imported != null) {
+            Map<String, Object> imp = new LinkedHashMap<>();
+            imp.put("command", "newsctl archive import (child JVM, default settings)");
+            imp.put("exitCode", imported.exitCode());
+            imp.put("summary", imported.summary());
+            imp.put("wallSeconds", round(imported.seconds(), 2));
+            imp.put("pagesPerSecond", round(expected / imported.seconds(), 1));
+            imp.put("cpuSeconds", round(imported.cpuSeconds(), 2));
+            imp.put("cpuMsPerPage", round(imported.cpuSeconds() * 1000 / Math.max(1, expected), 2));
+            map.put("import", imp);
+        }
+
         Map<String, Object> lat = new LinkedHashMap<>();
-        lat.put("definition", "store commit (putArticles returned) minus the article's fetchedAt");
+        lat.put("definition", o.mode().equals("import")
+                ? "store commit minus the WARC record's date (written before the run: not a pipeline latency)"
+                : "store commit (putArticles returned) minus the article's fetchedAt");
         lat.put("count", latency.count());
         lat.put("p50Ms", latency.percentile(50));
         lat.put("p95Ms", latency.percentile(95));

@@ -1,6 +1,7 @@
 package org.newsline.cli.bench;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.newsline.events.Article;
 import org.newsline.events.DeadLetter;
 import org.newsline.events.FeedState;
-import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Statement;
 import org.newsline.store.db.ArticleQuery;
 import org.newsline.store.db.ArticleStore;
@@ -36,10 +37,22 @@ final class CommitTimingStore implements ArticleStore {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rawPages = new AtomicLong();
     private final LatencyRecorder latency;
+    /** {nanoTime, articles stored, statements stored} after each batch that stored a new article. */
+    private final List<long[]> timeline = new ArrayList<>();
 
     CommitTimingStore(ArticleStore delegate, LatencyRecorder latency) {
         this.delegate = delegate;
         this.latency = latency;
+    }
+
+    /** Counts from zero again (after a warm-up); articles seen before stay seen. */
+    void reset() {
+        synchronized (timeline) {
+            timeline.clear();
+            articles.set(0);
+            statements.set(0);
+            rawPages.set(0);
+        }
     }
 
     long articlesStored() {
@@ -57,9 +70,12 @@ final class CommitTimingStore implements ArticleStore {
     @Override
     public void putArticles(List<Article> batch) {
         delegate.putArticles(batch);
+        long nanos = System.nanoTime();
         Instant committed = Instant.now();
+        boolean fresh = false;
         for (Article a : batch) {
             if (seen.add(a.articleId())) {
+                fresh = true;
                 articles.incrementAndGet();
                 statements.addAndGet(a.statements().size());
                 if (a.fetchedAt() != null) {
@@ -67,11 +83,44 @@ final class CommitTimingStore implements ArticleStore {
                 }
             }
         }
+        if (fresh) {
+            synchronized (timeline) {
+                timeline.add(new long[] {nanos, articles.get(), statements.get()});
+            }
+        }
+    }
+
+    /**
+     * Articles and statements stored per second from the commit that brought the count to {@code from} or more
+     * to the last commit: the steady rate, without the start-up of a fresh pipeline. Zeros when fewer commits.
+     *
+     * @return {articles per second, statements per second, seconds, articles in the window}
+     */
+    double[] rateFrom(long from) {
+        synchronized (timeline) {
+            long[] first = null;
+            for (long[] t : timeline) {
+                if (t[1] >= from) {
+                    first = t;
+                    break;
+                }
+            }
+            if (first == null || timeline.isEmpty()) {
+                return new double[4];
+            }
+            long[] last = timeline.get(timeline.size() - 1);
+            double seconds = (last[0] - first[0]) / 1e9;
+            if (seconds <= 0) {
+                return new double[4];
+            }
+            return new double[] {(last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds, seconds,
+                    last[1] - first[1]};
+        }
     }
 
     @Override
-    public void putRawPages(List<RawPage> pages) {
-        delegate.putRawPages(pages);
+    public void archiveRawPages(List<RawPageUtf8> pages) {
+        delegate.archiveRawPages(pages);
         rawPages.addAndGet(pages.size());
     }
 
@@ -135,10 +184,6 @@ final class CommitTimingStore implements ArticleStore {
         return delegate.rawPages(query);
     }
 
-    @Override
-    public Optional<RawPage> rawPage(String articleId) {
-        return delegate.rawPage(articleId);
-    }
 
     @Override
     public List<DeadLetter> deadLetters(Instant since, int limit) {
@@ -146,8 +191,8 @@ final class CommitTimingStore implements ArticleStore {
     }
 
     @Override
-    public List<RawPage> rawPages(List<String> articleIds) {
-        return delegate.rawPages(articleIds);
+    public List<RawPageUtf8> rawPagesUtf8(List<String> articleIds) {
+        return delegate.rawPagesUtf8(articleIds);
     }
 
     @Override

@@ -15,6 +15,10 @@ final class LatencyRecorder {
         values[size++] = millis;
     }
 
+    synchronized void clear() {
+        size = 0;
+    }
+
     synchronized int count() {
         return size;
     }

@@ -31,8 +31,11 @@ public final class PipelineBench {
     /** What to run. {@code overrides} are Newsline settings (key to value) applied last. */
     public record Options(String mode, int feeds, int items, int addresses, int rawPages, double rate,
                           int extractInstances, String db, String dbUrl, Path pagesDir,
-                          Map<String, String> overrides, int stallSeconds, boolean keepData) {
+                          Map<String, String> overrides, int stallSeconds, boolean keepData, int warmup) {
     }
+
+    /** The steady rate is measured from this stored article on (a fresh pipeline's first batches are slow). */
+    static final int STEADY_FROM = 50;
 
     /** Settings the benchmark uses unless overridden: the loopback hosts answer at once, so no politeness delay. */
     static final Map<String, String> BENCH_DEFAULTS = Map.of(
@@ -51,12 +54,14 @@ public final class PipelineBench {
         settings.put(Settings.DB_URL.key(), dbUrl(o, dataDir));
         settings.putAll(o.overrides());
         NewslineConfig config = NewslineConfig.of(settings);
-        List<String> bodies = o.mode().equals("raw")
+        List<String> bodies = !o.mode().equals("feeds")
                 ? BenchSite.loadPages(o.pagesDir()).stream().map(BenchSite::gunzip).toList() : List.of();
 
         LatencyRecorder latency = new LatencyRecorder();
         StageCpu cpu = new StageCpu();
         SiteProcess site = null;
+        ImportProcess importer = null;
+        ImportProcess.Result imported = null;
         BenchPipeline pipeline = null;
         Map<String, Object> report;
         try (MemoryWatch memory = new MemoryWatch()) {
@@ -75,6 +80,34 @@ public final class PipelineBench {
                 sampler = new Sampler(pipeline, cpu, memory);
                 start = System.nanoTime();
                 subscribe(pipeline.apiUrl(), site.layout().feedUrls());
+            } else if (o.mode().equals("import")) {
+                expected = o.rawPages();
+                RawBacklog pages = new RawBacklog(pipeline.clients(), bodies);
+                Path warc = dataDir.resolve("bench.warc.gz");
+                long w0 = System.nanoTime();
+                pages.writeWarc(warc, 0, o.rawPages());
+                log.printf("bench: wrote %d pages to a WARC of %.1f MB in %.1f s%n", expected,
+                        Files.size(warc) / 1048576.0, (System.nanoTime() - w0) / 1e9);
+                pipeline.startServices(latency, o.extractInstances(), true);
+                pipeline.awaitJoined();
+                if (o.warmup() > 0) {
+                    // a pipeline that has been running: its code compiled, its caches and pools filled
+                    Path first = dataDir.resolve("warmup.warc.gz");
+                    pages.writeWarc(first, o.rawPages(), o.warmup());
+                    log.printf("bench: warming up with %d other pages%n", o.warmup());
+                    ImportProcess.Result warm = ImportProcess.start(pipeline.clients().bootstrapServers(), first)
+                            .await(3600);
+                    if (warm.exitCode() != 0 || !awaitStored(pipeline, o.warmup(), o.stallSeconds(), log)) {
+                        throw new IOException("the warm-up import failed: " + warm.summary());
+                    }
+                    pipeline.store().reset();
+                    latency.clear();
+                }
+                cpu.reset();
+                sampler = new Sampler(pipeline, cpu, memory);
+                start = System.nanoTime();
+                importer = ImportProcess.start(pipeline.clients().bootstrapServers(), warc);
+                log.printf("bench: pipeline up; newsctl archive import running%n");
             } else {
                 expected = o.rawPages();
                 RawBacklog backlog = new RawBacklog(pipeline.clients(), bodies);
@@ -100,14 +133,22 @@ public final class PipelineBench {
             }
             boolean complete = awaitStored(pipeline, expected, o.stallSeconds(), log);
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (importer != null) {
+                imported = importer.await(60);
+                importer = null;
+            }
             sampler.sampleOnce();
             sampler.close();
             Stats stats = pipeline.store().stats();
             Map<String, Long> cpuByStage = cpu.byStage();
             long siteCpu = site == null ? -1 : site.cpuNanos();
             report = new BenchReport(o, config, expected, complete, seconds, produceSeconds, sampler.samples(),
-                    latency, cpuByStage, siteCpu, memory, stats, pipeline, loadBefore, loadAverage()).toMap();
+                    latency, cpuByStage, siteCpu, memory, stats, pipeline, loadBefore, loadAverage(), imported)
+                    .toMap();
         } finally {
+            if (importer != null) {
+                importer.destroy();
+            }
             if (pipeline != null) {
                 pipeline.close();
             }

@@ -15,10 +15,12 @@ import picocli.CommandLine.Option;
                 + "loopback site in a child process; prints throughput per stage, latency, CPU per stage, "
                 + "memory, GC pauses and consumer lag.",
                 "Mode feeds: --feeds x --items pages via subscribed RSS feeds. Mode raw: --raw-pages pages put "
-                        + "on news.raw first (or at --rate per second), then extract and store alone."})
+                        + "on news.raw first (or at --rate per second), then extract and store alone. Mode import: "
+                        + "a WARC file of --raw-pages pages is imported with newsctl archive import (a child "
+                        + "process) into the running pipeline."})
 public final class PipelineBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--mode", defaultValue = "feeds", description = "feeds or raw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "feeds", description = "feeds, raw or import (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--feeds", defaultValue = "100", description = "Feeds served and subscribed (default: ${DEFAULT-VALUE}).")
@@ -31,8 +33,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Loopback addresses the site is spread over, from 127.0.0.2 (default: ${DEFAULT-VALUE}).")
     int addresses;
 
-    @Option(names = "--raw-pages", defaultValue = "10000", description = "Pages in raw mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--raw-pages", defaultValue = "10000", description = "Pages in raw and import modes (default: ${DEFAULT-VALUE}).")
     int rawPages;
+
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "PAGES",
+            description = "Import mode: first import and store this many other pages, then measure (a pipeline "
+                    + "that has been running; default: ${DEFAULT-VALUE}, a fresh one).")
+    int warmup;
 
     @Option(names = "--rate", defaultValue = "0",
             description = "Raw mode: produce this many pages per second while measuring (0: fill the topic first).")
@@ -66,16 +73,16 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!mode.equals("feeds") && !mode.equals("raw")) {
+        if (!mode.equals("feeds") && !mode.equals("raw") && !mode.equals("import")) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--mode must be feeds or raw: " + mode);
+                    "--mode must be feeds, raw or import: " + mode);
         }
         if (!db.equals("sqlite") && !db.equals("postgres")) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--db must be sqlite or postgres: " + db);
         }
         Map<String, Object> report = PipelineBench.run(new PipelineBench.Options(mode, feeds, items, addresses,
-                rawPages, rate, extractInstances, db, dbUrl, pages, set, stallSeconds, keepData), System.err);
+                rawPages, rate, extractInstances, db, dbUrl, pages, set, stallSeconds, keepData, warmup), System.err);
         BenchReport.print(report, System.out);
         if (json != null) {
             Files.write(json, EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));

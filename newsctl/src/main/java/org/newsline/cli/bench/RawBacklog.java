@@ -1,11 +1,16 @@
 package org.newsline.cli.bench;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.newsline.cli.replay.warc.WarcArchiveWriter;
 import org.newsline.events.Event;
 import org.newsline.events.EventCodec;
 import org.newsline.events.FeedItem;
@@ -49,6 +54,17 @@ final class RawBacklog {
                 producer.send(new ProducerRecord<>(topic, page.articleId(), EventCodec.encode(page)));
             }
             producer.flush();
+        }
+    }
+
+    /** Writes pages {@code first .. first+count-1} as a WARC file, as {@code newsctl archive export} would. */
+    void writeWarc(Path file, int first, int count) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             WarcArchiveWriter writer = new WarcArchiveWriter(out)) {
+            for (int i = 0; i < count; i++) {
+                writer.write(page(first + i));
+            }
         }
     }
 

@@ -22,12 +22,19 @@ final class Sampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Map<String, Long> lastLag = Map.of();
+    /** The counters when sampling began (after a warm-up they are not zero). */
+    private final long polls0;
+    private final long fetched0;
+    private final long extracted0;
 
     Sampler(BenchPipeline pipeline, StageCpu cpu, MemoryWatch memory) {
         this.pipeline = pipeline;
         this.lag = new LagProbe(pipeline.clients());
         this.cpu = cpu;
         this.memory = memory;
+        this.polls0 = (long) pipeline.count("newsline.feed.polls");
+        this.fetched0 = (long) pipeline.count("newsline.pages.fetched");
+        this.extracted0 = (long) pipeline.count("newsline.records.in", "stage", "extract");
         this.startNanos = System.nanoTime();
         this.thread = new Thread(this::loop, "bench-sampler");
         thread.setDaemon(true);
@@ -55,9 +62,9 @@ final class Sampler implements AutoCloseable {
         memory.sample();
         CommitTimingStore store = pipeline.store();
         Sample s = new Sample((System.nanoTime() - startNanos) / 1_000_000,
-                (long) pipeline.count("newsline.feed.polls"),
-                (long) pipeline.count("newsline.pages.fetched"),
-                (long) pipeline.count("newsline.records.in", "stage", "extract"),
+                (long) pipeline.count("newsline.feed.polls") - polls0,
+                (long) pipeline.count("newsline.pages.fetched") - fetched0,
+                (long) pipeline.count("newsline.records.in", "stage", "extract") - extracted0,
                 store == null ? 0 : store.articlesStored(),
                 store == null ? 0 : store.statementsStored(),
                 lastLag.getOrDefault("fetch", -1L), lastLag.getOrDefault("extract", -1L),

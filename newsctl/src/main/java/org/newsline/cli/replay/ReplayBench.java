@@ -44,12 +44,15 @@ final class ReplayBench {
     private ReplayBench() {
     }
 
-    static void run(Path pagesDir, int count, PrintStream out) throws Exception {
+    static void run(Path pagesDir, int count, int rounds, Map<String, String> overrides, PrintStream out)
+            throws Exception {
         List<String> bodies = bodies(pagesDir);
         Path work = Files.createTempDirectory("newsline-replay-bench");
         try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("kafka"), 0)) {
-            NewslineConfig config = NewslineConfig.of(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                    "data.dir", work.toString()));
+            Map<String, String> settings = new java.util.HashMap<>(overrides);
+            settings.put("bootstrap.servers", broker.bootstrapServers());
+            settings.put("data.dir", work.toString());
+            NewslineConfig config = NewslineConfig.of(settings);
             KafkaClients clients = new KafkaClients(config);
             new TopicAdmin(clients).ensureTopics(Duration.ofSeconds(60));
             long bodyChars = 0;
@@ -63,10 +66,11 @@ final class ReplayBench {
                         new FeedItem("Story " + i, url, url, t0, null, null), t0.plusSeconds(i), 200,
                         Map.of("content-type", "text/html; charset=utf-8"), "UTF-8", body, false));
             }
-            out.printf(Locale.ROOT, "%d pages, %.0f KB of text each on average, broker %s%n%n", count,
-                    bodyChars / 1024.0 / count, broker.bootstrapServers());
-            out.printf(Locale.ROOT, "%-34s %8s %8s %10s %8s %12s%n", "what", "records", "seconds", "records/s",
-                    "cpu-s", "records/cpu-s");
+            out.printf(Locale.ROOT, "%d pages, %.0f KB of text each on average, broker %s%s%n%n", count,
+                    bodyChars / 1024.0 / count, broker.bootstrapServers(),
+                    overrides.isEmpty() ? "" : ", settings " + overrides);
+            out.printf(Locale.ROOT, "%-34s %8s %8s %10s %8s %12s   %s%n", "what", "records", "seconds", "records/s",
+                    "cpu-s", "records/cpu-s", "CPU ms per record: work / kafka I/O / broker, other / GC, JIT");
 
             try (ArticleStore store = ArticleStore.open("jdbc:sqlite:" + work.resolve("bench.db"))) {
                 for (int from = 0; from < pages.size(); from += 200) {
@@ -74,16 +78,21 @@ final class ReplayBench {
                 }
                 pages.clear(); // from here on only the archive and the WARC hold them
                 try (ReplayJobs jobs = new ReplayJobs(store, clients, work)) {
-                    long start = System.nanoTime();
-                    cpuStart = cpu();
-                    ReplayStatus s = jobs.start(ReplaySpec.all(ReplayKind.RAW));
-                    s = jobs.await(s.id(), Duration.ofMinutes(30));
-                    row(out, "replay raw (archive -> news.raw)", s.counts().published(), start);
+                    for (int round = 1; round <= rounds; round++) {
+                        long start = System.nanoTime();
+                        cpuStart = cpu();
+                        threadCpu = ThreadCpu.start();
+                        ReplayStatus s = jobs.start(ReplaySpec.all(ReplayKind.RAW));
+                        s = jobs.await(s.id(), Duration.ofMinutes(30));
+                        row(out, rounds == 1 ? "replay raw (archive -> news.raw)"
+                                : "replay raw, run " + round + " of " + rounds, s.counts().published(), start);
+                    }
                 }
 
                 Path warc = work.resolve("bench.warc.gz");
                 long start = System.nanoTime();
                 cpuStart = cpu();
+                threadCpu = ThreadCpu.start();
                 long written = 0;
                 try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                      WarcArchiveWriter writer = new WarcArchiveWriter(ch)) {
@@ -104,6 +113,7 @@ final class ReplayBench {
                 ImportCounts counts = new ImportCounts();
                 start = System.nanoTime();
                 cpuStart = cpu();
+                threadCpu = ThreadCpu.start();
                 try (KafkaPageSink sink = new KafkaPageSink(clients)) {
                     new WarcPageReader(16L << 20, counts, sink).read(warc);
                     sink.flush();
@@ -117,6 +127,7 @@ final class ReplayBench {
     }
 
     private static long cpuStart;
+    private static ThreadCpu threadCpu;
 
     /**
      * CPU time of the whole process (broker included), in ns: on a shared machine wall time says little, records
@@ -130,8 +141,14 @@ final class ReplayBench {
     private static void row(PrintStream out, String what, long records, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpuSeconds = (cpu() - cpuStart) / 1e9;
-        out.printf(Locale.ROOT, "%-34s %8d %8.2f %10.0f %8.2f %12.0f%n", what, records, seconds, records / seconds,
-                cpuSeconds, records / cpuSeconds);
+        Map<String, Long> split = threadCpu.stop();
+        StringBuilder perRecord = new StringBuilder();
+        for (String group : List.of(ThreadCpu.WORK, ThreadCpu.KAFKA_IO, ThreadCpu.BROKER, ThreadCpu.JVM)) {
+            perRecord.append(perRecord.length() == 0 ? "" : " / ")
+                    .append(String.format(Locale.ROOT, "%.2f", split.get(group) / 1e6 / Math.max(1, records)));
+        }
+        out.printf(Locale.ROOT, "%-34s %8d %8.2f %10.0f %8.2f %12.0f   %s%n", what, records, seconds,
+                records / seconds, cpuSeconds, records / cpuSeconds, perRecord);
     }
 
     private static List<String> bodies(Path dir) throws IOException {

@@ -18,9 +18,18 @@ final class ReplayBenchCommand implements Callable<Integer> {
     @Option(names = "--pages", defaultValue = "3000", description = "How many pages (default: ${DEFAULT-VALUE}).")
     int pages;
 
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "Replays of the whole archive, one row each: the first in a fresh JVM, the next warm"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A Newsline setting for this run, e.g. kafka.compression.type=none.")
+    java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        ReplayBench.run(dir, pages, System.out);
+        ReplayBench.run(dir, pages, rounds, set, System.out);
         return 0;
     }
 }

@@ -60,7 +60,7 @@ class ReplayWarcReaderTest {
 
         List<RawPage> pages = new ArrayList<>();
         ImportCounts counts = new ImportCounts();
-        new WarcPageReader(10 << 20, counts, pages::add).read(warc);
+        new WarcPageReader(10 << 20, counts, p -> pages.add(p.toRawPage())).read(warc);
 
         assertThat(pages).as(counts.toString()).extracting(RawPage::url).containsExactly("http://www.example.org/a?utm_source=x",
                 "https://example.org/b");
@@ -94,7 +94,7 @@ class ReplayWarcReaderTest {
         }
         List<RawPage> pages = new ArrayList<>();
         ImportCounts counts = new ImportCounts();
-        new WarcPageReader(10 << 20, counts, pages::add).read(warc);
+        new WarcPageReader(10 << 20, counts, p -> pages.add(p.toRawPage())).read(warc);
 
         assertThat(pages).hasSize(1);
         RawPage back = pages.get(0);

@@ -7,6 +7,7 @@ import org.newsline.events.Article;
 import org.newsline.events.DeadLetter;
 import org.newsline.events.FeedState;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Statement;
 
 /**
@@ -48,10 +49,16 @@ public interface ArticleStore extends AutoCloseable {
     void putArticles(List<Article> articles);
 
     /**
-     * Archives fetched pages (body gzip-compressed); a page fetched later replaces an earlier fetch of the same
-     * article. Pages with {@code replay == true} came from this archive and are not archived again.
+     * Archives fetched pages (body compressed, {@link BodyCompression}); a page fetched later replaces an earlier
+     * fetch of the same article. Pages with {@code replay == true} came from this archive and are not archived
+     * again. The bodies are taken as UTF-8 bytes, as they come off the topic, never as Strings.
      */
-    void putRawPages(List<RawPage> pages);
+    void archiveRawPages(List<RawPageUtf8> pages);
+
+    /** {@link #archiveRawPages} for pages with their bodies as Strings. */
+    default void putRawPages(List<RawPage> pages) {
+        archiveRawPages(pages.stream().map(RawPageUtf8::of).toList());
+    }
 
     /** Applies subscription changes in order; a {@link FeedChange#isTombstone() tombstone} removes the feed. */
     void putFeeds(List<FeedChange> changes);
@@ -102,13 +109,21 @@ public interface ArticleStore extends AutoCloseable {
     Page<RawPageSummary> rawPages(RawQuery query);
 
     /** One archived page with its body decompressed ({@code replay} is false). */
-    Optional<RawPage> rawPage(String articleId);
+    default Optional<RawPage> rawPage(String articleId) {
+        return rawPages(List.of(articleId)).stream().findFirst();
+    }
 
     /**
-     * The archived pages of {@code articleIds} with their bodies, in one query (replays read a page of the
-     * listing at once); ids not archived are left out, the order is not kept.
+     * The archived pages of {@code articleIds} with their bodies as UTF-8 bytes, in one query (replays read a
+     * page of the listing at once and publish the bytes as they are); ids not archived are left out, the order
+     * is not kept.
      */
-    List<RawPage> rawPages(List<String> articleIds);
+    List<RawPageUtf8> rawPagesUtf8(List<String> articleIds);
+
+    /** {@link #rawPagesUtf8} with the bodies as Strings. */
+    default List<RawPage> rawPages(List<String> articleIds) {
+        return rawPagesUtf8(articleIds).stream().map(RawPageUtf8::toRawPage).toList();
+    }
 
     /** The newest dead letters at or after {@code since} (null: any time). */
     List<DeadLetter> deadLetters(Instant since, int limit);

@@ -25,6 +25,7 @@ import org.newsline.events.FeedItem;
 import org.newsline.events.FeedState;
 import org.newsline.events.FeedSubscription;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Statement;
 import org.newsline.events.StatementKind;
 
@@ -101,30 +102,31 @@ abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public void putRawPages(List<RawPage> pages) {
-        List<RawPage> fresh = pages.stream().filter(p -> !p.replay()).toList();
+    public void archiveRawPages(List<RawPageUtf8> pages) {
+        List<RawPageUtf8> fresh = pages.stream().filter(p -> !p.page().replay()).toList();
         if (fresh.isEmpty()) {
             return;
         }
         inWriteTransaction(c -> {
-            List<String> down = takenDown(c, fresh.stream().map(RawPage::articleId).toList());
+            List<String> down = takenDown(c, fresh.stream().map(p -> p.page().articleId()).toList());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_pages (article_id, schema_version, url,"
-                    + " final_url, feed_id, item, fetched_at, status, headers, charset, body_gzip, body_chars,"
+                    + " final_url, feed_id, item, fetched_at, status, headers, charset, body_compressed, body_chars,"
                     + " body_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (article_id) DO UPDATE SET schema_version = excluded.schema_version,"
                     + " url = excluded.url, final_url = excluded.final_url, feed_id = excluded.feed_id,"
                     + " item = excluded.item, fetched_at = excluded.fetched_at, status = excluded.status,"
-                    + " headers = excluded.headers, charset = excluded.charset, body_gzip = excluded.body_gzip,"
+                    + " headers = excluded.headers, charset = excluded.charset,"
+                    + " body_compressed = excluded.body_compressed,"
                     + " body_chars = excluded.body_chars, body_bytes = excluded.body_bytes"
                     // an older fetch arriving late must not overwrite a newer one
                     + " WHERE excluded.fetched_at >= raw_pages.fetched_at")) {
                 int batched = 0;
-                for (RawPage p : fresh) {
+                for (RawPageUtf8 raw : fresh) {
+                    RawPage p = raw.page();
                     if (down.contains(p.articleId())) {
                         continue;
                     }
-                    String body = p.body() == null ? "" : p.body();
-                    byte[] gz = Gzip.compress(body);
+                    byte[] packed = BodyCompression.compress(raw.body() == null ? new byte[0] : raw.body());
                     int i = 1;
                     setText(ps, i++, p.articleId());
                     ps.setInt(i++, p.schemaVersion());
@@ -136,9 +138,9 @@ abstract class JdbcArticleStore implements ArticleStore {
                     ps.setInt(i++, p.status());
                     setText(ps, i++, Json.write(p.headers()));
                     setText(ps, i++, p.charset());
-                    ps.setBytes(i++, gz);
-                    ps.setInt(i++, body.length());
-                    ps.setInt(i, gz.length);
+                    ps.setBytes(i++, packed);
+                    ps.setInt(i++, raw.bodyChars());
+                    ps.setInt(i, packed.length);
                     ps.addBatch();
                     batched++;
                 }
@@ -563,26 +565,21 @@ abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<RawPage> rawPage(String articleId) {
-        return rawPages(List.of(articleId)).stream().findFirst();
-    }
-
-    @Override
-    public List<RawPage> rawPages(List<String> articleIds) {
-        List<RawPage> found = new ArrayList<>(articleIds.size());
+    public List<RawPageUtf8> rawPagesUtf8(List<String> articleIds) {
+        List<RawPageUtf8> found = new ArrayList<>(articleIds.size());
         for (int from = 0; from < articleIds.size(); from += IN_CHUNK) {
             List<String> chunk = articleIds.subList(from, Math.min(articleIds.size(), from + IN_CHUNK));
             SqlQuery sql = new SqlQuery("SELECT r.* FROM raw_pages r")
                     .where("r.article_id IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
             found.addAll(inRead(c -> {
-                List<RawPage> rows = new ArrayList<>(chunk.size());
+                List<RawPageUtf8> rows = new ArrayList<>(chunk.size());
                 query(c, sql, rs -> {
-                    byte[] gz = rs.getBytes("body_gzip");
-                    rows.add(new RawPage(rs.getInt("schema_version"), rs.getString("article_id"), rs.getString("url"),
-                            rs.getString("final_url"), rs.getString("feed_id"),
+                    byte[] packed = rs.getBytes("body_compressed");
+                    rows.add(new RawPageUtf8(new RawPage(rs.getInt("schema_version"), rs.getString("article_id"),
+                            rs.getString("url"), rs.getString("final_url"), rs.getString("feed_id"),
                             Json.read(rs.getString("item"), FeedItem.class), getTime(rs, "fetched_at"),
                             rs.getInt("status"), Json.stringMap(rs.getString("headers")), rs.getString("charset"),
-                            gz == null ? null : Gzip.decompress(gz), false));
+                            null, false), packed == null ? null : BodyCompression.decompress(packed)));
                 });
                 return rows;
             }));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.newsline.events.EventCodec;
-import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Topic;
 import org.newsline.store.db.ArticleStore;
 import org.newsline.store.db.Page;
@@ -55,19 +55,21 @@ final class RawPageSource implements ReplaySource {
     public Chunk next(Position position) {
         Page<RawPageSummary> page = store.rawPages(query(position.feed(), CHUNK, position.cursor()));
         // one query for the chunk's bodies; the listing's order is kept (it is the order of the checkpoint)
-        Map<String, RawPage> bodies = new HashMap<>();
-        for (RawPage p : store.rawPages(page.items().stream().map(RawPageSummary::articleId).toList())) {
-            bodies.put(p.articleId(), p);
+        Map<String, RawPageUtf8> bodies = new HashMap<>();
+        for (RawPageUtf8 p : store.rawPagesUtf8(page.items().stream().map(RawPageSummary::articleId).toList())) {
+            bodies.put(p.page().articleId(), p);
         }
         List<ReplayRecord> records = new ArrayList<>(page.items().size());
         long skipped = 0;
         for (RawPageSummary summary : page.items()) {
-            RawPage raw = bodies.get(summary.articleId());
+            RawPageUtf8 raw = bodies.get(summary.articleId());
             if (raw == null) {
                 skipped++; // taken down or expired since it was listed
                 continue;
             }
-            records.add(new ReplayRecord(topic, summary.articleId(), EventCodec.encode(raw.asReplay())));
+            // the archived UTF-8 bytes go into the record as they are: never decoded to a String and back
+            records.add(new ReplayRecord(topic, summary.articleId(),
+                    EventCodec.encodeRawPage(raw.page().asReplay(), raw.body())));
         }
         return new Chunk(records, page.items().size(), skipped, position.next(page.nextCursor(), feeds.size()));
     }

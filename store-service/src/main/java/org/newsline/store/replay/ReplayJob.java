@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.slf4j.Logger;
@@ -12,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One replay, run on a thread of its own: counts what it selected, then reads the archive a chunk at a time
  * and publishes each chunk with its checkpoint in one Kafka transaction (see {@link CheckpointedPublisher}),
- * starting after the last committed checkpoint. A stop aborts the chunk in hand; a resume redoes it.
+ * starting after the last committed checkpoint. A second thread reads the next chunk while one is published.
+ * A stop aborts the chunk in hand; a resume redoes it.
  */
 final class ReplayJob implements Runnable {
 
@@ -95,13 +100,21 @@ final class ReplayJob implements Runnable {
         Position position = start;
         RateLimiter limiter = new RateLimiter(spec.rate());
         samples.addLast(new long[] {System.nanoTime(), counts.read()});
+        // the next chunk is read (queried, decompressed, encoded) while this one is sent and committed
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "newsline-replay-read-" + id);
+            t.setDaemon(true);
+            return t;
+        });
         try (CheckpointedPublisher publisher = new CheckpointedPublisher(clients, id);
              ExtractLagGate gate = gated ? new ExtractLagGate(clients, spec.maxLag()) : null) {
+            Future<Chunk> ahead = position.end() ? null : readAhead(reader, position);
             while (!position.end() && !stopRequested) {
                 if (gate != null) {
                     gate.awaitRoom(() -> stopRequested);
                 }
-                Chunk chunk = source.next(position);
+                Chunk chunk = next(ahead);
+                ahead = chunk.next().end() ? null : readAhead(reader, chunk.next());
                 publisher.begin();
                 long published = 0;
                 long failed = 0;
@@ -137,8 +150,23 @@ final class ReplayJob implements Runnable {
                 updateRate();
                 onProgress.accept(status());
             }
+        } finally {
+            reader.shutdownNow();
         }
         return position;
+    }
+
+    private Future<Chunk> readAhead(ExecutorService reader, Position from) {
+        return reader.submit(() -> source.next(from));
+    }
+
+    /** The chunk read ahead, or the reader's failure as this thread's. */
+    private static Chunk next(Future<Chunk> ahead) throws Exception {
+        try {
+            return ahead.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private void updateRate() {

@@ -33,6 +33,7 @@ import org.newsline.events.Article;
 import org.newsline.events.FeedState;
 import org.newsline.events.Ids;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Statement;
 import org.newsline.events.StatementKind;
 
@@ -304,6 +305,11 @@ abstract class ArticleStoreContract {
         RawPage back = store.rawPage(id(1)).orElseThrow();
         assertThat(back).isEqualTo(page);
         assertThat(store.rawPage(id(2))).isEmpty();
+        // the same page as UTF-8 bytes, as replays read it, and its length in String characters
+        RawPageUtf8 bytes = store.rawPagesUtf8(List.of(id(1))).get(0);
+        assertThat(bytes.body()).isEqualTo(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bytes.toRawPage()).isEqualTo(page);
+        assertThat(store.rawPages(RawQuery.newest(10)).items().get(0).bodyChars()).isEqualTo(body.length());
 
         // a replay of an archived page does not overwrite it, nor does an older fetch arriving late
         store.putRawPages(List.of(rawPage(1, T0.plusSeconds(60), "<html>changed</html>", true),

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.newsline.events.EventCodec;
-import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Topic;
 import org.newsline.runtime.kafka.KafkaClients;
 
@@ -30,12 +30,13 @@ public final class KafkaPageSink implements PageSink, AutoCloseable {
     }
 
     @Override
-    public void accept(RawPage page) throws Exception {
+    public void accept(RawPageUtf8 page) throws Exception {
         Exception e = error.get();
         if (e != null) {
             throw e;
         }
-        producer.send(new ProducerRecord<>(topic, page.articleId(), EventCodec.encode(page)), (md, ex) -> {
+        byte[] value = EventCodec.encodeRawPage(page.page(), page.body()); // the body's bytes as they are
+        producer.send(new ProducerRecord<>(topic, page.page().articleId(), value), (md, ex) -> {
             if (ex instanceof RecordTooLargeException) {
                 tooLarge.incrementAndGet();
             } else if (ex != null) {

@@ -25,11 +25,12 @@ import org.newsline.events.Event;
 import org.newsline.events.FeedItem;
 import org.newsline.events.Ids;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.ingest.http.CharsetDetector;
 
 /**
  * Reads WARC files (plain or gzip per record; ours or Common Crawl's CC-NEWS) into raw pages: every HTML
- * response record becomes one {@link RawPage} with {@code articleId} from its target URI; everything else is
+ * response record becomes one {@link RawPage} (its body as UTF-8 bytes) with {@code articleId} from its target URI; everything else is
  * counted and skipped. Nothing touches the network: the page is what the record holds. Records stream one at
  * a time (a body is read whole only up to {@code maxBody}), so file size does not matter. After a record that
  * cannot be parsed the reader skips to the next record start (gzip member or {@code WARC/} line) and goes on.
@@ -41,7 +42,7 @@ public final class WarcPageReader {
     private final long maxBody;
     private final ImportCounts counts;
     private final PageSink sink;
-    private RawPage pending;
+    private RawPageUtf8 pending;
     private String pendingRecordId;
 
     public WarcPageReader(long maxBody, ImportCounts counts, PageSink sink) {
@@ -179,8 +180,9 @@ public final class WarcPageReader {
             }
         });
         Instant fetched = response.date() == null ? Instant.now() : response.date();
-        pending = new RawPage(Event.SCHEMA_VERSION, articleId, target, target, null, null, fetched, http.status(),
-                headers, charset.name(), CharsetDetector.decode(body, charset), false);
+        // UTF-8 bodies (nearly all) go on as the bytes they are: no String to decode and encode again
+        pending = new RawPageUtf8(new RawPage(Event.SCHEMA_VERSION, articleId, target, target, null, null, fetched,
+                http.status(), headers, charset.name(), null, false), CharsetDetector.toUtf8(body, charset));
         pendingRecordId = response.id().toString();
     }
 
@@ -201,15 +203,17 @@ public final class WarcPageReader {
         }
     }
 
-    private static RawPage withMetadata(RawPage p, WarcMetadata metadata) throws IOException {
+    private static RawPageUtf8 withMetadata(RawPageUtf8 pending, WarcMetadata metadata) throws IOException {
+        RawPage p = pending.page();
         Map<String, List<String>> fields = metadata.fields().map();
         String feedId = first(fields, "feedId");
         String finalUrl = first(fields, "finalUrl");
         String item = first(fields, "item");
         FeedItem feedItem = item == null ? null
                 : org.newsline.events.EventCodec.mapper().readValue(item, FeedItem.class);
-        return new RawPage(p.schemaVersion(), p.articleId(), p.url(), finalUrl == null ? p.finalUrl() : finalUrl,
-                feedId, feedItem, p.fetchedAt(), p.status(), p.headers(), p.charset(), p.body(), false);
+        return new RawPageUtf8(new RawPage(p.schemaVersion(), p.articleId(), p.url(),
+                finalUrl == null ? p.finalUrl() : finalUrl, feedId, feedItem, p.fetchedAt(), p.status(), p.headers(),
+                p.charset(), null, false), pending.body());
     }
 
     private static String first(Map<String, List<String>> fields, String name) {
@@ -221,7 +225,7 @@ public final class WarcPageReader {
         if (pending == null) {
             return;
         }
-        RawPage p = pending;
+        RawPageUtf8 p = pending;
         pending = null;
         try {
             sink.accept(p);
