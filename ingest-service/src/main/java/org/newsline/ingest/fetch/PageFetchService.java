@@ -21,6 +21,7 @@ import org.newsline.events.EventCodec;
 import org.newsline.events.EventDecodingException;
 import org.newsline.events.FetchRequest;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Topic;
 import org.newsline.events.UrlCanonicalizer;
 import org.newsline.ingest.http.FetchException;
@@ -129,8 +130,9 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
                 result = new Fetched(null, "fetch failed: " + e.getCause());
             }
             if (result.page != null) {
-                out.send(Topic.RAW, result.page.articleId(), result.page);
-                fetched.add(result.page.articleId());
+                String id = result.page.page().articleId();
+                out.send(Topic.RAW, id, EventCodec.encodeRawPage(result.page.page(), result.page.body()));
+                fetched.add(id);
                 pages.increment();
             } else {
                 failures.increment();
@@ -163,10 +165,11 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         if (!result.isHtml()) {
             return new Fetched(null, "not HTML (" + result.contentType() + "): " + request.url());
         }
+        // the body stays bytes (UTF-8 as nearly every page is), never a String on its way to news.raw
         RawPage page = new RawPage(Event.SCHEMA_VERSION, request.articleId(), request.url(), result.finalUrl(),
                 request.feedId(), request.item(), Instant.now(), result.status(), result.headers(), result.charset(),
-                result.text(), false);
-        return new Fetched(page, null);
+                null, false);
+        return new Fetched(new RawPageUtf8(page, result.utf8Text()), null);
     }
 
     /**
@@ -190,7 +193,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         return wait.compareTo(MAX_RETRY_WAIT) > 0 ? null : wait;
     }
 
-    private record Fetched(RawPage page, String error) {
+    private record Fetched(RawPageUtf8 page, String error) {
     }
 
     @Override
