@@ -121,7 +121,7 @@ public final class EventCodec {
         if (quote < 0) {
             return RawPageUtf8.of(decode(json, RawPage.class));
         }
-        int[] end = new int[1];
+        int[] end = new int[2];
         byte[] body = JsonStringBytes.readTo(json, quote, end);
         // the rest of the page is small: read it with the body replaced by null, and checked as decode checks
         byte[] rest = new byte[json.length - (end[0] + 1 - quote) + 4];
@@ -132,7 +132,7 @@ public final class EventCodec {
         if (page.body() != null) { // another "body" field later in the object: that one counts, as in decode
             return RawPageUtf8.of(page);
         }
-        return new RawPageUtf8(page, body);
+        return new RawPageUtf8(page, body, end[1]);
     }
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};

@@ -12,6 +12,7 @@ final class JsonStringBytes {
 
     private byte[] out;
     private int size;
+    private int extra; // bytes beyond one per character among the escapes' output
 
     private JsonStringBytes(int capacity) {
         out = new byte[Math.max(16, capacity)];
@@ -27,7 +28,8 @@ final class JsonStringBytes {
     }
 
     /**
-     * As {@link #read}; {@code end}, when given, receives the index of the closing quote in its first element.
+     * As {@link #read}; {@code end}, when given, receives the index of the closing quote in its first element
+     * and the value's length in {@code String} characters (UTF-16 code units) in its second.
      */
     static byte[] readTo(byte[] json, int quote, int[] end) {
         if (quote < 0 || quote >= json.length || json[quote] != '"') {
@@ -37,6 +39,7 @@ final class JsonStringBytes {
         JsonStringBytes s = null;
         int i = quote + 1;
         int run = i;
+        int extra = 0; // bytes beyond one per character in the copied runs
         while (true) {
             // the common case, bytes that stand for themselves: ASCII in a tight loop, UTF-8 checked
             byte b = 0;
@@ -51,20 +54,28 @@ final class JsonStringBytes {
                 if (len == 0) {
                     throw new EventDecodingException("malformed JSON: invalid UTF-8 at byte " + i);
                 }
+                extra += len == 4 ? 2 : len - 1; // four bytes are two chars (a surrogate pair)
                 i += len;
             }
             if (i >= n) {
                 throw new EventDecodingException("malformed JSON: unterminated string");
             }
             if (b == '"') {
+                byte[] value;
+                if (s == null) { // no escapes: one copy
+                    value = Arrays.copyOfRange(json, run, i);
+                } else {
+                    s.append(json, run, i - run);
+                    extra += s.extra;
+                    value = s.out.length == s.size ? s.out : Arrays.copyOf(s.out, s.size);
+                }
                 if (end != null) {
                     end[0] = i;
+                    if (end.length > 1) {
+                        end[1] = value.length - extra;
+                    }
                 }
-                if (s == null) { // no escapes: one copy
-                    return java.util.Arrays.copyOfRange(json, run, i);
-                }
-                s.append(json, run, i - run);
-                return s.out.length == s.size ? s.out : Arrays.copyOf(s.out, s.size);
+                return value;
             }
             if (b != '\\') {
                 throw new EventDecodingException("malformed JSON: unescaped control character in a string");
@@ -150,7 +161,10 @@ final class JsonStringBytes {
     private void putCodePoint(int cp) {
         if (cp < 0x80) {
             put(cp);
-        } else if (cp < 0x800) {
+            return;
+        }
+        extra += cp < 0x800 ? 1 : 2; // two bytes for one char, three for one, four for a surrogate pair
+        if (cp < 0x800) {
             put(0xC0 | cp >> 6);
             put(0x80 | cp & 0x3F);
         } else if (cp < 0x10000) {

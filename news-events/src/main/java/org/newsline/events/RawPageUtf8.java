@@ -11,10 +11,19 @@ import java.nio.charset.StandardCharsets;
  * @see EventCodec#decodeRawPage(byte[])
  * @see EventCodec#encodeRawPage(RawPage, byte[])
  */
-public record RawPageUtf8(RawPage page, byte[] body) {
+public record RawPageUtf8(RawPage page, byte[] body, int bodyChars) {
 
-    /** The body's length in {@code String} characters (UTF-16 code units), computed from its UTF-8 bytes. */
+    /** A page whose body's length in characters is not known yet ({@link #bodyChars()} counts it). */
+    public RawPageUtf8(RawPage page, byte[] body) {
+        this(page, body, -1);
+    }
+
+    /** The body's length in {@code String} characters (UTF-16 code units), as known or counted from its bytes. */
+    @Override
     public int bodyChars() {
+        if (bodyChars >= 0) {
+            return bodyChars;
+        }
         if (body == null) {
             return 0;
         }
@@ -35,7 +44,8 @@ public record RawPageUtf8(RawPage page, byte[] body) {
     /** {@code page} with its body as UTF-8 bytes. */
     public static RawPageUtf8 of(RawPage page) {
         return new RawPageUtf8(withBody(page, null),
-                page.body() == null ? null : page.body().getBytes(StandardCharsets.UTF_8));
+                page.body() == null ? null : page.body().getBytes(StandardCharsets.UTF_8),
+                page.body() == null ? 0 : page.body().length());
     }
 
     static RawPage withBody(RawPage p, String body) {

@@ -62,10 +62,13 @@ class RawPageUtf8Test {
         RawPage viaString = EventCodec.decode(json.getBytes(StandardCharsets.UTF_8), RawPage.class);
         assertThat(new String(d.body(), StandardCharsets.UTF_8)).isEqualTo(viaString.body())
                 .isEqualTo("aé中😀/\b\f\n\r\t\"\\ \u0000");
+        assertThat(d.bodyChars()).isEqualTo(viaString.body().length());
         assertThat(d.page().articleId()).isEqualTo("x");
         // a lone surrogate has no UTF-8 form: it becomes '?', as String.getBytes makes it
         RawPageUtf8 lone = EventCodec.decodeRawPage("{\"schemaVersion\":1,\"body\":\"a\\ud800b\"}".getBytes());
         assertThat(lone.body()).isEqualTo("a\ud800b".getBytes(StandardCharsets.UTF_8)).isEqualTo("a?b".getBytes());
+        assertThat(lone.bodyChars()).isEqualTo(3);
+        assertThat(new RawPageUtf8(null, "é😀".getBytes(StandardCharsets.UTF_8)).bodyChars()).isEqualTo(3);
     }
 
     @Test

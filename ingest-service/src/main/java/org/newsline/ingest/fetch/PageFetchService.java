@@ -23,6 +23,7 @@ import org.newsline.events.EventCodec;
 import org.newsline.events.EventDecodingException;
 import org.newsline.events.FetchRequest;
 import org.newsline.events.RawPage;
+import org.newsline.events.RawPageUtf8;
 import org.newsline.events.Topic;
 import org.newsline.events.UrlCanonicalizer;
 import org.newsline.ingest.http.FetchException;
@@ -171,8 +172,9 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
                 result = Fetched.failed("fetch failed: " + ex.getCause());
             }
             if (result.page() != null) {
-                out.send(Topic.RAW, result.page().articleId(), result.page());
-                fetched.add(w.partition(), result.page().articleId());
+                String id = result.page().page().articleId();
+                out.send(Topic.RAW, id, EventCodec.encodeRawPage(result.page().page(), result.page().body()));
+                fetched.add(w.partition(), id);
                 pages.increment();
             } else if (result.retryAt() != null) {
                 if (deferred.defer(new DeferredFetches.Deferred(w.record(), w.request(), result.retryAt(),
@@ -239,10 +241,11 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         if (!result.isHtml()) {
             return Fetched.failed("not HTML (" + result.contentType() + "): " + request.url());
         }
+        // the body stays bytes (UTF-8 as nearly every page is), never a String on its way to news.raw
         RawPage page = new RawPage(Event.SCHEMA_VERSION, request.articleId(), request.url(), result.finalUrl(),
                 request.feedId(), request.item(), Instant.now(), result.status(), result.headers(), result.charset(),
-                result.text(), false);
-        return new Fetched(page, null, null, 0);
+                null, false);
+        return new Fetched(new RawPageUtf8(page, result.utf8Text()), null, null, 0);
     }
 
     static boolean isThrottled(FetchException e) {
@@ -286,7 +289,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     }
 
     /** A page, or a time to try again (with the throttled answers so far and why), or the reason it failed. */
-    record Fetched(RawPage page, Instant retryAt, String error, int throttled) {
+    record Fetched(RawPageUtf8 page, Instant retryAt, String error, int throttled) {
         static Fetched failed(String error) {
             return new Fetched(null, null, error, 0);
         }

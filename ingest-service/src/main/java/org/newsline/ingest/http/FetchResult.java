@@ -46,6 +46,14 @@ public record FetchResult(int status, String url, String finalUrl, Map<String, S
         return CharsetDetector.decode(body, CharsetDetector.detect(contentType, body).charset());
     }
 
+    /**
+     * The body as the UTF-8 bytes of {@link #text()}: the body itself when it is UTF-8 already, so a page goes
+     * on to {@code news.raw} without being decoded to a String and encoded back.
+     */
+    public byte[] utf8Text() {
+        return CharsetDetector.toUtf8(body, CharsetDetector.detect(contentType, body).charset());
+    }
+
     /** The charset {@link #text()} uses: HTTP header, BOM, {@code <meta charset>} or XML declaration, detection. */
     public String charset() {
         return CharsetDetector.detect(contentType, body).charset().name().toLowerCase(Locale.ROOT);

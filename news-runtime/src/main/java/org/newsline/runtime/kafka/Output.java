@@ -9,6 +9,9 @@ public interface Output {
 
     void send(Topic topic, String key, Event value);
 
+    /** Sends a value already encoded as the topic's JSON (a raw page written from its body's bytes, say). */
+    void send(Topic topic, String key, byte[] json);
+
     /** Sends to a topic by its full name (for replays to a named topic). */
     void send(String topicName, String key, byte[] value);
 

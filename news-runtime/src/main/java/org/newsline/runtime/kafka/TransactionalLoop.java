@@ -362,6 +362,11 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
         }
 
         @Override
+        public void send(Topic topic, String key, byte[] json) {
+            send(topic.name(clients.config().topicPrefix()), key, json);
+        }
+
+        @Override
         public void send(String topicName, String key, byte[] value) {
             producer.send(new ProducerRecord<>(topicName, key, value), (md, e) -> {
                 if (e != null && sendError == null) {

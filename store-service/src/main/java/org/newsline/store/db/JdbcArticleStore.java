@@ -579,7 +579,8 @@ abstract class JdbcArticleStore implements ArticleStore {
                             rs.getString("url"), rs.getString("final_url"), rs.getString("feed_id"),
                             Json.read(rs.getString("item"), FeedItem.class), getTime(rs, "fetched_at"),
                             rs.getInt("status"), Json.stringMap(rs.getString("headers")), rs.getString("charset"),
-                            null, false), packed == null ? null : BodyCompression.decompress(packed)));
+                            null, false), packed == null ? null : BodyCompression.decompress(packed),
+                            packed == null ? 0 : rs.getInt("body_chars")));
                 });
                 return rows;
             }));
