@@ -118,6 +118,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("log.segment.bytes", String.valueOf(256 * 1024 * 1024));
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         p.put("log.flush.interval.ms", "1000");
+        // A single node has no one to hand its partitions to: a controlled shutdown only makes every partition
+        // leaderless while the coordinators still run. Kafka's transaction coordinator then takes a leaderless
+        // partition for a deleted one and completes the transaction without writing its marker there
+        // (KAFKA-20734: the metadata cache answers "no such partition" for "no leader"), which leaves the
+        // transaction hanging on that partition for good; on __consumer_offsets it blocks every read-committed
+        // offset fetch of the group. Without a controlled shutdown the partitions keep their leader until the
+        // process ends, and an unfinished transaction is completed after the restart.
+        p.put("controlled.shutdown.enable", "false");
         return p;
     }
 
