@@ -16,7 +16,7 @@ import org.newsline.events.FetchRequest;
  * Fetch requests put aside until a time (the host asked us to come back later), per {@code news.fetch}
  * partition. They are kept here and, to survive a restart or a rebalance, in the metadata of the partition's
  * committed offset ({@link DeferralCodec}); a partition holds only as many as fit there. The fetch loop's
- * thread owns it.
+ * thread owns it; {@link #size()} may be read from anywhere (metrics).
  */
 final class DeferredFetches {
 
@@ -32,6 +32,7 @@ final class DeferredFetches {
 
     private final Map<TopicPartition, TreeMap<Long, Deferred>> byPartition = new HashMap<>();
     private final Map<TopicPartition, String> metadata = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger total = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Puts {@code d} aside (replacing an earlier deferral of the same record); false, and nothing changed, if the
@@ -51,6 +52,9 @@ final class DeferredFetches {
             return false;
         }
         metadata.put(tp, encoded);
+        if (previous == null) {
+            total.incrementAndGet();
+        }
         return true;
     }
 
@@ -64,6 +68,7 @@ final class DeferredFetches {
                 if (!d.notBefore().isAfter(now)) {
                     due.add(d);
                     it.remove();
+                    total.decrementAndGet();
                     changed = true;
                 }
             }
@@ -91,8 +96,9 @@ final class DeferredFetches {
         return part == null ? 0 : part.size();
     }
 
+    /** Requests put aside in all partitions. */
     int size() {
-        return byPartition.values().stream().mapToInt(Map::size).sum();
+        return total.get();
     }
 
     /** The offset metadata that records {@code tp}'s deferrals; null if it has none. */
@@ -104,13 +110,17 @@ final class DeferredFetches {
     void restore(TopicPartition tp, Collection<Deferred> deferred) {
         TreeMap<Long, Deferred> part = new TreeMap<>();
         deferred.forEach(d -> part.put(d.record().offset(), d));
-        byPartition.put(tp, part);
+        TreeMap<Long, Deferred> before = byPartition.put(tp, part);
+        total.addAndGet(part.size() - (before == null ? 0 : before.size()));
         metadata.put(tp, encode(part));
     }
 
     void drop(Collection<TopicPartition> partitions) {
         partitions.forEach(tp -> {
-            byPartition.remove(tp);
+            TreeMap<Long, Deferred> before = byPartition.remove(tp);
+            if (before != null) {
+                total.addAndGet(-before.size());
+            }
             metadata.remove(tp);
         });
     }

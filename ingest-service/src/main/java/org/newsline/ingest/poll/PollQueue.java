@@ -13,17 +13,17 @@ import java.util.PriorityQueue;
  */
 final class PollQueue {
 
-    private record Entry(Instant due, long seq, String feedId) {
+    private record Due(Instant due, long seq, String feedId) {
     }
 
-    private final PriorityQueue<Entry> heap = new PriorityQueue<>(
-            Comparator.comparing(Entry::due).thenComparingLong(Entry::seq));
-    private final Map<String, Entry> current = new HashMap<>();
+    private final PriorityQueue<Due> heap = new PriorityQueue<>(
+            Comparator.comparing(Due::due).thenComparingLong(Due::seq));
+    private final Map<String, Due> current = new HashMap<>();
     private long seq;
 
     /** Feed {@code feedId} is due at {@code due} (and no longer at any time it was due before). */
     void schedule(String feedId, Instant due) {
-        Entry e = new Entry(due, seq++, feedId);
+        Due e = new Due(due, seq++, feedId);
         current.put(feedId, e);
         heap.add(e);
         if (heap.size() > 2 * current.size() + 1024) {
@@ -39,7 +39,7 @@ final class PollQueue {
 
     /** The feed due first if it is due at {@code now}, taken out of the queue; else null. */
     String takeDue(Instant now) {
-        Entry head = head();
+        Due head = head();
         if (head == null || head.due().isAfter(now)) {
             return null;
         }
@@ -50,7 +50,7 @@ final class PollQueue {
 
     /** When the first feed is due, or null if none is queued. */
     Instant nextDue() {
-        Entry head = head();
+        Due head = head();
         return head == null ? null : head.due();
     }
 
@@ -58,9 +58,9 @@ final class PollQueue {
         return current.size();
     }
 
-    private Entry head() {
+    private Due head() {
         while (!heap.isEmpty()) {
-            Entry e = heap.peek();
+            Due e = heap.peek();
             if (current.get(e.feedId()) == e) {
                 return e;
             }

@@ -43,6 +43,10 @@ public final class PollsBenchCommand implements Callable<Integer> {
             description = "Polls measured in the 304 and 200 phases (default: twice as many as feeds).")
     int phasePolls;
 
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "Rounds of the 304 and 200 phases; the first pays for the JIT compiler (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--max-seconds", defaultValue = "600", description = "Give up on a phase after this long.")
     int maxSeconds;
 
@@ -70,7 +74,7 @@ public final class PollsBenchCommand implements Callable<Integer> {
                     "--feeds and --items must be positive: " + feeds + ", " + items);
         }
         Map<String, Object> report = PollsBench.run(new PollsBench.Options(feeds, items, itemBytes, addresses, every,
-                phasePolls > 0 ? phasePolls : 2 * feeds, maxSeconds, set, keepData), System.err);
+                phasePolls > 0 ? phasePolls : 2 * feeds, Math.max(1, rounds), maxSeconds, set, keepData), System.err);
         PollsBench.print(report, System.out);
         if (json != null) {
             Files.write(json, EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
