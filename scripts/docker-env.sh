@@ -3,7 +3,8 @@
 # image registry is reachable (everything is built from Debian packages). Used by CI and by developers:
 #
 #   eval "$(scripts/docker-env.sh up)"   an engine that answers (starts dockerd if none does); prints the
-#                                        DOCKER_HOST to export (and NEWSLINE_DOCKERD_STARTED=1 if it started one)
+#                                        DOCKER_HOST to export (and NEWSLINE_DOCKERD_STARTED=1 if it started one,
+#                                        TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 for its own engine)
 #   scripts/docker-env.sh rootfs         only the cached Debian root filesystems (no engine needed)
 #   scripts/docker-env.sh images         the local images (needs the jars: ./mvnw -q -DskipTests package):
 #                                          newsline/jre-base:bookworm-17     Debian bookworm + OpenJDK 17 JRE
@@ -56,8 +57,12 @@ cmd_up() {
     log "using the default Docker engine"; echo "export DOCKER_HOST=unix:///var/run/docker.sock"; return
   fi
   export DOCKER_HOST=unix://$SOCK
+  # Our dockerd runs on this host, so containers' published ports are on this host's loopback. Saying so keeps
+  # Testcontainers from guessing: inside a container (a CI runner) it would otherwise look for the host's gateway
+  # by running an alpine container, which cannot be pulled here, and then report Docker as unavailable.
+  local local_host="TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1"
   if engine_answers; then
-    log "using our dockerd at $DOCKER_HOST"; echo "export DOCKER_HOST=$DOCKER_HOST"; return
+    log "using our dockerd at $DOCKER_HOST"; echo "export DOCKER_HOST=$DOCKER_HOST $local_host"; return
   fi
   [ "$(id -u)" = 0 ] || die "no Docker engine answers, and starting dockerd needs root"
   command -v dockerd >/dev/null 2>&1 || apt_install docker.io
@@ -68,7 +73,7 @@ cmd_up() {
   setsid dockerd --data-root "$CACHE/data-root" --exec-root "$RUNDIR/exec" --pidfile "$RUNDIR/dockerd.pid" \
     --host "$DOCKER_HOST" >"$RUNDIR/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
-    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST NEWSLINE_DOCKERD_STARTED=1"; return; }
+    engine_answers && { log "dockerd is up"; echo "export DOCKER_HOST=$DOCKER_HOST $local_host NEWSLINE_DOCKERD_STARTED=1"; return; }
     sleep 0.5
   done
   tail -20 "$RUNDIR/dockerd.log" >&2
