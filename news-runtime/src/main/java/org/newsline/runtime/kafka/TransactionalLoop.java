@@ -188,6 +188,13 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
             }
         } catch (InterruptException e) {
             LOG.info("{}: interrupted, stopping", stage);
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+                LOG.error("{}: loop failed", stage, e);
+            } else {
+                LOG.info("{}: stopped while going back to the committed offsets", stage);
+            }
         } catch (RuntimeException e) {
             failure = e;
             LOG.error("{}: loop failed", stage, e);
