@@ -197,7 +197,7 @@ final class FaultSuite {
         env.put("NEWSLINE_INSTANCE_ID", "faults-" + name);
         env.put("NEWSLINE_DATA_DIR", workDir.resolve(name).toString());
         ChildProcess p = new ChildProcess(name, mainClass, List.of(), "384m", env, logs,
-                () -> healthy(port));
+                () -> HealthProbe.healthy(http, port));
         ports.put(p, port);
         toClose.add(p);
         return p;
@@ -294,19 +294,6 @@ final class FaultSuite {
             }
         }
         return true;
-    }
-
-    private boolean healthy(int port) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static boolean brokerAnswers(KafkaClients clients) {
