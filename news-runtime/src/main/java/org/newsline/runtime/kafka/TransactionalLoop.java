@@ -31,6 +31,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.newsline.events.DeadLetter;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * offsets and retries after a pause. A producer that can go on no more (fenced, its epoch refused after a long
  * pause or a broker restart, an abort that fails) is closed with the consumer, and the loop starts over with a new
  * producer of the same transactional id and a new consumer, from the committed offsets, so nothing is lost or
- * doubled and the stage never stays broken. A stop finishes the batch in hand, commits and closes.
+ * doubled and the stage never stays broken; so does a retriable error outside a batch (committed offsets that
+ * cannot be read in time after a broker crash). A stop finishes the batch in hand, commits and closes.
  */
 public final class TransactionalLoop implements Runnable, AutoCloseable {
 
@@ -174,14 +176,16 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
                 long committedBefore = lastSuccessEpochMs.get();
                 try {
                     runSession();
-                } catch (ProducerUnusable e) {
+                } catch (ProducerUnusable | RetriableException e) {
+                    // a retriable error outside a batch (the committed offsets not readable in time after a broker
+                    // crash, say) is no reason to die either: the next consumer reads them again
                     restarts.increment();
                     if (lastSuccessEpochMs.get() != committedBefore) {
                         restartPause = Duration.ofMillis(500);
                     }
-                    LOG.warn("{}: the producer of transactional id {} can go on no more ({}); closed it and the "
-                            + "consumer, starting over from the committed offsets in {} ms", stage, transactionalId,
-                            e.getCause().toString(), restartPause.toMillis());
+                    LOG.warn("{}: closed the producer (transactional id {}) and the consumer, starting over from the "
+                            + "committed offsets in {} ms: {}", stage, transactionalId, restartPause.toMillis(),
+                            (e instanceof ProducerUnusable ? e.getCause() : e).toString());
                     sleep(restartPause);
                     restartPause = longer(restartPause);
                 }
