@@ -31,6 +31,7 @@ import org.newsline.ingest.http.FetchResult;
 import org.newsline.ingest.politeness.HostBusyException;
 import org.newsline.ingest.politeness.PoliteFetcher;
 import org.newsline.runtime.kafka.BatchProcessor;
+import org.newsline.runtime.kafka.CountedOnCommit;
 import org.newsline.runtime.kafka.KafkaClients;
 import org.newsline.runtime.kafka.Output;
 import org.newsline.runtime.kafka.TransactionalLoop;
@@ -75,10 +76,11 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
     private final DeferredFetches deferred = new DeferredFetches();
     private final ExecutorService pool;
     private final TransactionalLoop loop;
-    private final Counter pages;
-    private final Counter skipped;
-    private final Counter failures;
-    private final Counter deferrals;
+    /** What a batch did counts once it commits: an aborted batch is fetched again and counted then. */
+    private final CountedOnCommit pages;
+    private final CountedOnCommit skipped;
+    private final CountedOnCommit failures;
+    private final CountedOnCommit deferrals;
     private final Counter bytes;
     private final Timer latency;
 
@@ -91,10 +93,11 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.pages = Counter.builder("newsline.pages.fetched").register(metrics);
-        this.skipped = Counter.builder("newsline.pages.skipped").tag("reason", "already_fetched").register(metrics);
-        this.failures = Counter.builder("newsline.pages.failed").register(metrics);
-        this.deferrals = Counter.builder("newsline.pages.deferred").register(metrics);
+        this.pages = new CountedOnCommit(Counter.builder("newsline.pages.fetched").register(metrics));
+        this.skipped = new CountedOnCommit(Counter.builder("newsline.pages.skipped").tag("reason", "already_fetched")
+                .register(metrics));
+        this.failures = new CountedOnCommit(Counter.builder("newsline.pages.failed").register(metrics));
+        this.deferrals = new CountedOnCommit(Counter.builder("newsline.pages.deferred").register(metrics));
         this.bytes = Counter.builder("newsline.pages.bytes").register(metrics);
         this.latency = Timer.builder("newsline.fetch.latency").register(metrics);
         this.loop = new TransactionalLoop("fetch", clients, GROUP, "newsline-ingest-fetcher-" + instanceId,
@@ -125,6 +128,9 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
 
     @Override
     public void process(List<ConsumerRecord<String, byte[]>> records, Output out) throws Exception {
+        for (CountedOnCommit c : List.of(pages, skipped, failures, deferrals)) {
+            c.clear();
+        }
         List<Work> work = new ArrayList<>();
         for (DeferredFetches.Deferred d : deferred.takeDue(Instant.now())) {
             work.add(new Work(d.record(), d.request(), d.attempts()));
@@ -153,7 +159,7 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
         Set<String> inBatch = new HashSet<>();
         for (Work w : work) {
             if (fetched.contains(w.partition(), w.request().articleId()) || !inBatch.add(w.request().articleId())) {
-                skipped.increment();
+                skipped.add();
                 continue;
             }
             pending.put(w, pool.submit(() -> fetch(w.request(), w.throttled())));
@@ -175,21 +181,28 @@ public final class PageFetchService implements BatchProcessor, AutoCloseable {
                 String id = result.page().page().articleId();
                 out.send(Topic.RAW, id, EventCodec.encodeRawPage(result.page().page(), result.page().body()));
                 fetched.add(w.partition(), id);
-                pages.increment();
+                pages.add();
             } else if (result.retryAt() != null) {
                 if (deferred.defer(new DeferredFetches.Deferred(w.record(), w.request(), result.retryAt(),
                         result.throttled()))) {
-                    deferrals.increment();
+                    deferrals.add();
                     LOG.info("fetch: {} put aside until {}: {}", w.request().url(), result.retryAt(), result.error());
                 } else {
-                    failures.increment();
+                    failures.add();
                     out.deadLetter(w.record(), result.error() + "; not put aside: " + w.partition() + " already holds "
                             + deferred.size(w.partition()) + " fetches waiting (as many as its offset metadata takes)");
                 }
             } else {
-                failures.increment();
+                failures.add();
                 out.deadLetter(w.record(), result.error());
             }
+        }
+    }
+
+    @Override
+    public void committed() {
+        for (CountedOnCommit c : List.of(pages, skipped, failures, deferrals)) {
+            c.commit();
         }
     }
 

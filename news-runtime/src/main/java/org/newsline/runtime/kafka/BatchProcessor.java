@@ -35,4 +35,11 @@ public interface BatchProcessor {
      */
     default void aborted(Collection<TopicPartition> assignment) {
     }
+
+    /**
+     * The batch last given to {@link #process} committed: what it did counts now (a batch that does not commit is
+     * processed again, so counting it at once would count it twice). Called on the loop's thread.
+     */
+    default void committed() {
+    }
 }

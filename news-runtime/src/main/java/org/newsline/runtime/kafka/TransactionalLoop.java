@@ -26,8 +26,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.newsline.events.DeadLetter;
 import org.newsline.events.Event;
@@ -40,7 +45,11 @@ import org.slf4j.LoggerFactory;
  * A transactional consume-transform-produce loop: reads committed records of some topics in a consumer group,
  * hands each batch to a {@link BatchProcessor}, and commits what it produced together with the batch's
  * offsets in one Kafka transaction. A failed batch is aborted, the consumer rewinds to the last committed
- * offsets and retries after a pause; a stop finishes the batch in hand, commits and closes.
+ * offsets and retries after a pause. A producer that can go on no more (fenced, its epoch refused after a long
+ * pause or a broker restart, an abort that fails) is closed with the consumer, and the loop starts over with a new
+ * producer of the same transactional id and a new consumer, from the committed offsets, so nothing is lost or
+ * doubled and the stage never stays broken; so does a retriable error outside a batch (committed offsets that
+ * cannot be read in time after a broker crash). A stop finishes the batch in hand, commits and closes.
  */
 public final class TransactionalLoop implements Runnable, AutoCloseable {
 
@@ -65,6 +74,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
     private final Counter recordsOut;
     private final Counter recordsFailed;
     private final Counter deadLetters;
+    private final Counter restarts;
     private final Timer transactionTime;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Throwable failure;
@@ -92,6 +102,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
         this.recordsOut = Counter.builder("newsline.records.out").tag("stage", stage).register(metrics);
         this.recordsFailed = Counter.builder("newsline.records.failed").tag("stage", stage).register(metrics);
         this.deadLetters = Counter.builder("newsline.dead.letters").tag("stage", stage).register(metrics);
+        this.restarts = Counter.builder("newsline.loop.restarts").tag("stage", stage).register(metrics);
         this.transactionTime = Timer.builder("newsline.transaction.time").tag("stage", stage).register(metrics);
         metrics.gauge("newsline.last.success.seconds", io.micrometer.core.instrument.Tags.of("stage", stage),
                 lastSuccessEpochMs, v -> v.get() / 1000.0);
@@ -159,35 +170,64 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        try (KafkaProducer<String, byte[]> producer = clients.producer(transactionalId);
-             KafkaConsumer<String, byte[]> c = consumer()) {
-            this.consumer = c;
-            producer.initTransactions();
-            c.subscribe(topics, new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    partitions.forEach(lag::remove);
-                    partitions.forEach(committedMetadata::remove);
-                    revocationListener.accept(partitions);
+        try {
+            Duration restartPause = Duration.ofMillis(500);
+            while (running.get()) {
+                long committedBefore = lastSuccessEpochMs.get();
+                try {
+                    runSession();
+                } catch (ProducerUnusable | RetriableException e) {
+                    // a retriable error outside a batch (the committed offsets not readable in time after a broker
+                    // crash, say) is no reason to die either: the next consumer reads them again
+                    restarts.increment();
+                    if (lastSuccessEpochMs.get() != committedBefore) {
+                        restartPause = Duration.ofMillis(500);
+                    }
+                    LOG.warn("{}: closed the producer (transactional id {}) and the consumer, starting over from the "
+                            + "committed offsets in {} ms: {}", stage, transactionalId, restartPause.toMillis(),
+                            (e instanceof ProducerUnusable ? e.getCause() : e).toString());
+                    sleep(restartPause);
+                    restartPause = longer(restartPause);
                 }
+            }
+        } catch (InterruptException e) {
+            LOG.info("{}: interrupted, stopping", stage);
+        } catch (WakeupException e) {
+            if (running.get()) {
+                failure = e;
+                LOG.error("{}: loop failed", stage, e);
+            } else {
+                LOG.info("{}: stopped while going back to the committed offsets", stage);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("{}: loop failed", stage, e);
+        } finally {
+            consumer = null;
+            stopped.countDown();
+        }
+    }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    if (!partitions.isEmpty()) {
-                        c.committed(new java.util.HashSet<>(partitions)).forEach((tp, om) ->
-                                committedMetadata.put(tp, om == null ? "" : om.metadata()));
-                    }
-                    assignmentListener.accept(partitions);
-                    joined.set(true);
-                    for (TopicPartition tp : partitions) {
-                        AtomicLong value = lag.computeIfAbsent(tp, k -> new AtomicLong());
-                        metrics.gauge("newsline.consumer.lag", io.micrometer.core.instrument.Tags.of(
-                                "stage", stage, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
-                                value);
-                    }
-                    LOG.info("{}: assigned {} partitions", stage, partitions.size());
-                }
-            });
+    /**
+     * One life of a producer and a consumer: from {@code initTransactions} (which fences an older producer of the
+     * same transactional id and aborts its open transaction) until a stop, or until the producer can go on no more
+     * ({@link ProducerUnusable}). Both are closed on the way out either way; the consumer's partitions are revoked
+     * then, and the next session's consumer starts from the committed offsets.
+     */
+    private void runSession() {
+        KafkaProducer<String, byte[]> producer = clients.producer(transactionalId);
+        KafkaConsumer<String, byte[]> c = null;
+        boolean clean = false;
+        try {
+            try {
+                producer.initTransactions();
+            } catch (KafkaException e) {
+                // the broker is away (a restart) or another producer is initialising the same id: try again anew
+                throw new ProducerUnusable(e);
+            }
+            c = consumer();
+            this.consumer = c;
+            subscribe(c);
             Duration backoff = Duration.ofMillis(500);
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records;
@@ -203,31 +243,108 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
                 try {
                     processBatch(producer, c, records);
                     backoff = Duration.ofMillis(500);
-                } catch (ProducerFencedException e) {
-                    throw e;
                 } catch (Exception e) {
+                    recordsFailed.increment(records.count());
+                    if (needsNewProducer(e) || !abort(producer)) {
+                        throw new ProducerUnusable(e);
+                    }
                     LOG.warn("{}: batch of {} records failed, retrying in {} ms: {}", stage, records.count(),
                             backoff.toMillis(), e.toString());
-                    recordsFailed.increment(records.count());
-                    abortQuietly(producer);
                     rewind(c);
                     processor.aborted(c.assignment());
                     sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                            ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+                    backoff = longer(backoff);
                 }
             }
-        } catch (ProducerFencedException e) {
-            failure = e;
-            LOG.error("{}: fenced by a newer instance with transactional id {}; stopping", stage, transactionalId);
-        } catch (InterruptException e) {
-            LOG.info("{}: interrupted, stopping", stage);
-        } catch (RuntimeException e) {
-            failure = e;
-            LOG.error("{}: loop failed", stage, e);
+            clean = true;
         } finally {
-            consumer = null;
-            stopped.countDown();
+            this.consumer = null;
+            Duration grace = clean ? Duration.ofSeconds(30) : Duration.ZERO;
+            if (c != null) {
+                closeQuietly(c, clean ? Duration.ofSeconds(30) : Duration.ofSeconds(5));
+            }
+            // a producer that can go on no more has nothing worth sending: close it at once
+            closeQuietly(producer, grace);
+        }
+    }
+
+    private void subscribe(KafkaConsumer<String, byte[]> c) {
+        c.subscribe(topics, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(lag::remove);
+                partitions.forEach(committedMetadata::remove);
+                revocationListener.accept(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    c.committed(new java.util.HashSet<>(partitions)).forEach((tp, om) ->
+                            committedMetadata.put(tp, om == null ? "" : om.metadata()));
+                }
+                assignmentListener.accept(partitions);
+                joined.set(true);
+                for (TopicPartition tp : partitions) {
+                    AtomicLong value = lag.computeIfAbsent(tp, k -> new AtomicLong());
+                    metrics.gauge("newsline.consumer.lag", io.micrometer.core.instrument.Tags.of(
+                            "stage", stage, "topic", tp.topic(), "partition", String.valueOf(tp.partition())),
+                            value);
+                }
+                LOG.info("{}: assigned {} partitions", stage, partitions.size());
+            }
+        });
+    }
+
+    /**
+     * True when the producer cannot go on whatever we do with this transaction: a newer producer of the same
+     * transactional id fenced it, or the broker no longer accepts its epoch (it aborted a transaction that outlived
+     * its timeout during a long pause, or lost it in a restart). Only a new producer, which fences this one for
+     * good and aborts what it left open, goes on.
+     */
+    static boolean needsNewProducer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof FencedInstanceIdException || t instanceof OutOfOrderSequenceException
+                    || t instanceof UnknownProducerIdException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Duration longer(Duration d) {
+        Duration twice = d.multipliedBy(2);
+        return twice.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : twice;
+    }
+
+    private static void closeQuietly(KafkaConsumer<String, byte[]> c, Duration timeout) {
+        try {
+            c.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(timeout));
+        } catch (InterruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("closing the consumer failed", e);
+        }
+    }
+
+    private static void closeQuietly(KafkaProducer<String, byte[]> p, Duration timeout) {
+        try {
+            p.close(timeout);
+        } catch (InterruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("closing the producer failed", e);
+        }
+    }
+
+    /** The producer of this session can go on no more; the loop starts a new session. */
+    private static final class ProducerUnusable extends RuntimeException {
+        ProducerUnusable(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -271,6 +388,7 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
             producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
         }
         producer.commitTransaction();
+        processor.committed();
         offsets.forEach((tp, om) -> committedMetadata.put(tp, om.metadata()));
         recordsOut.increment(out.sent);
         deadLetters.increment(out.deadLetters);
@@ -289,13 +407,14 @@ public final class TransactionalLoop implements Runnable, AutoCloseable {
         }
     }
 
-    private static void abortQuietly(KafkaProducer<String, byte[]> producer) {
+    /** Aborts the open transaction; false if the producer could not, so it can go on no more. */
+    private boolean abort(KafkaProducer<String, byte[]> producer) {
         try {
             producer.abortTransaction();
-        } catch (ProducerFencedException e) {
-            throw e;
+            return true;
         } catch (RuntimeException e) {
-            LOG.debug("abort failed", e);
+            LOG.debug("{}: abort failed", stage, e);
+            return false;
         }
     }
 

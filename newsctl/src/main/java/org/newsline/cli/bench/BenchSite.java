@@ -103,7 +103,7 @@ public final class BenchSite {
     }
 
     /** The {@code *.html.gz} pages of {@code dir} (or of {@code dir/html}), still gzipped, in name order. */
-    static List<byte[]> loadPages(Path dir) throws IOException {
+    public static List<byte[]> loadPages(Path dir) throws IOException {
         Path html = Files.isDirectory(dir.resolve("html")) ? dir.resolve("html") : dir;
         List<byte[]> pages = new ArrayList<>();
         try (Stream<Path> files = Files.list(html)) {
@@ -117,7 +117,7 @@ public final class BenchSite {
         return pages;
     }
 
-    static String gunzip(byte[] gz) {
+    public static String gunzip(byte[] gz) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

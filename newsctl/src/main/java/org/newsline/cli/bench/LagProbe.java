@@ -22,7 +22,7 @@ import org.newsline.store.StoreService;
  * committed offset, summed over partitions. Read from outside the services, so it is right across rebalances
  * and counts records a stage has read but not yet committed.
  */
-final class LagProbe implements AutoCloseable {
+public final class LagProbe implements AutoCloseable {
 
     /** stage, its consumer group, its main input topic. */
     private record Watch(String stage, String group, Topic topic) {
@@ -37,13 +37,13 @@ final class LagProbe implements AutoCloseable {
     private final Admin admin;
     private final String prefix;
 
-    LagProbe(KafkaClients clients) {
+    public LagProbe(KafkaClients clients) {
         this.admin = clients.admin();
         this.prefix = clients.config().topicPrefix();
     }
 
     /** Lag per stage ({@code fetch}, {@code extract}, {@code store}); -1 where it cannot be read now. */
-    Map<String, Long> lag() {
+    public Map<String, Long> lag() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Watch w : WATCHES) {
             out.put(w.stage(), lagOf(w));

@@ -23,12 +23,12 @@ import org.newsline.runtime.kafka.KafkaClients;
  * Writes raw pages to {@code news.raw} as the fetcher would (the dev pages under distinct URLs), either as
  * fast as possible (a full topic to drain) or at a steady rate (to measure latency at a given load).
  */
-final class RawBacklog {
+public final class RawBacklog {
 
     private final KafkaClients clients;
     private final List<String> bodies;
 
-    RawBacklog(KafkaClients clients, List<String> bodies) {
+    public RawBacklog(KafkaClients clients, List<String> bodies) {
         this.clients = clients;
         this.bodies = bodies;
     }
@@ -38,7 +38,7 @@ final class RawBacklog {
      *
      * @param perSecond 0 for as fast as possible
      */
-    void produce(int first, int count, double perSecond) {
+    public void produce(int first, int count, double perSecond) {
         try (KafkaProducer<String, byte[]> producer = clients.producer(null)) {
             String topic = Topic.RAW.name(clients.config().topicPrefix());
             long start = System.nanoTime();

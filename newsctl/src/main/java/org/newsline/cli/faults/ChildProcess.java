@@ -26,26 +26,41 @@ final class ChildProcess implements AutoCloseable {
     private int starts;
 
     /**
+     * A JVM of {@code heap} tuned for a process that is killed and restarted many times ({@link #restartable}).
+     *
      * @param ready true once the process does its job (e.g. its {@code /health} answers 200)
      */
     ChildProcess(String name, String mainClass, List<String> args, String heap, Map<String, String> env, Path logDir,
                  BooleanSupplier ready) {
+        this(name, mainClass, args, restartable(heap), env, logDir, ready);
+    }
+
+    /**
+     * @param jvmOptions the JVM's options (heap, collector, logging)
+     * @param ready      true once the process does its job (e.g. its {@code /health} answers 200)
+     */
+    ChildProcess(String name, String mainClass, List<String> args, List<String> jvmOptions, Map<String, String> env,
+                 Path logDir, BooleanSupplier ready) {
         this.name = name;
         this.env = env;
         this.log = logDir.resolve(name + ".log");
         this.ready = ready;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseSerialGC");
-        // C1 only: a process restarted many times spends most of its short life compiling otherwise
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
         cmd.addAll(args);
         this.command = List.copyOf(cmd);
+    }
+
+    /** Options for a JVM of {@code heap} that is killed and restarted many times. */
+    static List<String> restartable(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC",
+                // C1 only: a process restarted many times spends most of its short life compiling otherwise
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError");
     }
 
     String name() {
@@ -93,6 +108,12 @@ final class ChildProcess implements AutoCloseable {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The process id, or -1 before the first start. */
+    long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
     }
 
     boolean alive() {

@@ -134,6 +134,7 @@ final class FaultSuite {
                 Kind.KILL_EXTRACT, timeout -> extract.awaitReady(timeout),
                 Kind.KILL_STORE, timeout -> store.awaitReady(timeout),
                 Kind.RESTART_BROKER, timeout -> broker.awaitReady(timeout) && allReady(services, timeout),
+                Kind.KILL_BROKER, timeout -> broker.awaitReady(timeout) && allReady(services, timeout),
                 Kind.RESTART_POSTGRES, timeout -> postgres.answers() && store.awaitReady(timeout));
         // a fault survived once its target works again; that is checked before the same kind of fault strikes
         // again, and at the end, so faults of different kinds overlap as they would in real life
@@ -147,6 +148,7 @@ final class FaultSuite {
                 case KILL_EXTRACT -> killAndRestart(extract);
                 case KILL_STORE -> killAndRestart(store);
                 case RESTART_BROKER -> restartBroker(broker);
+                case KILL_BROKER -> killAndRestart(broker);
                 case RESTART_POSTGRES -> restartPostgres(postgres);
             }
             pending.merge(fault.kind(), 1, Integer::sum);
@@ -197,7 +199,7 @@ final class FaultSuite {
         env.put("NEWSLINE_INSTANCE_ID", "faults-" + name);
         env.put("NEWSLINE_DATA_DIR", workDir.resolve(name).toString());
         ChildProcess p = new ChildProcess(name, mainClass, List.of(), "384m", env, logs,
-                () -> healthy(port));
+                () -> HealthProbe.healthy(http, port));
         ports.put(p, port);
         toClose.add(p);
         return p;
@@ -211,7 +213,7 @@ final class FaultSuite {
 
     private enum Kind {
         KILL_INGEST("kill -9 ingest"), KILL_EXTRACT("kill -9 extract"), KILL_STORE("kill -9 store"),
-        RESTART_BROKER("restart broker"), RESTART_POSTGRES("restart PostgreSQL");
+        RESTART_BROKER("restart broker"), KILL_BROKER("kill -9 broker"), RESTART_POSTGRES("restart PostgreSQL");
 
         final String label;
 
@@ -231,6 +233,9 @@ final class FaultSuite {
         }
         for (int i = 0; i < plan.brokerRestarts(); i++) {
             kinds.add(Kind.RESTART_BROKER);
+        }
+        for (int i = 0; i < plan.brokerKills(); i++) {
+            kinds.add(Kind.KILL_BROKER);
         }
         for (int i = 0; i < plan.postgresRestarts(); i++) {
             kinds.add(Kind.RESTART_POSTGRES);
@@ -294,19 +299,6 @@ final class FaultSuite {
             }
         }
         return true;
-    }
-
-    private boolean healthy(int port) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static boolean brokerAnswers(KafkaClients clients) {
