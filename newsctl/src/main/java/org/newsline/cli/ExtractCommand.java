@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,9 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
-import org.newsline.events.Article;
 import org.newsline.events.Event;
-import org.newsline.events.EventCodec;
 import org.newsline.events.Ids;
 import org.newsline.events.RawPage;
 import org.newsline.extract.Extractor;
@@ -78,22 +75,7 @@ final class ExtractCommand implements Callable<Integer> {
         RawPage page = new RawPage(Event.SCHEMA_VERSION, articleId, url, url, null, null, null, 200, Map.of(), "UTF-8",
                 html, false);
         Extractor.Explained explained = extractor.extractExplained(page);
-        Article a = explained.article();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", file.toString());
-        json.put("url", url);
-        json.put("title", a.title());
-        json.put("authors", a.authors());
-        json.put("publishedAt", a.publishedAt());
-        json.put("language", a.language());
-        json.put("isArticle", a.isArticle());
-        json.put("text", a.text());
-        json.put("html", a.html());
-        json.put("statements", a.statements());
-        if (explain) {
-            json.put("explanation", explained.explanation());
-        }
-        return EventCodec.encodeToString(json);
+        return ExtractJson.line(file.toString(), url, explained.article(), explain ? explained.explanation() : null);
     }
 
     static String read(Path file) throws IOException {

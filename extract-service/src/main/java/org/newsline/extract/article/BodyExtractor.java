@@ -83,10 +83,10 @@ final class BodyExtractor {
             return CleanHtmlWriter.Body.EMPTY;
         }
         CleanHtmlWriter.Body written = CleanHtmlWriter.write(analysis, container.element, title);
-        explanation.add(String.format(Locale.ROOT,
-                "body: %s scorer chose %s (prose %d, other %d, links %d) -> %d paragraphs, %d chars", stage,
-                PageAnalysis.describe(container.element), container.good, container.total - container.good,
-                container.link, written.paragraphs(), written.chars()));
+        // concatenated, not String.format: this line is written for every page, explained or not
+        explanation.add("body: " + stage + " scorer chose " + PageAnalysis.describe(container.element) + " (prose "
+                + container.good + ", other " + (container.total - container.good) + ", links " + container.link
+                + ") -> " + written.paragraphs() + " paragraphs, " + written.chars() + " chars");
         return written;
     }
 }

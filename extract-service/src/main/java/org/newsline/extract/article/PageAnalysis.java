@@ -269,7 +269,18 @@ final class PageAnalysis {
         }
         String cls = el.className().trim();
         if (!cls.isEmpty()) {
-            sb.append('.').append(cls.replaceAll("\\s+", "."));
+            sb.append('.');
+            boolean space = false;
+            for (int i = 0; i < cls.length(); i++) { // whitespace runs become one dot, as replaceAll("\\s+", ".")
+                char c = cls.charAt(i);
+                boolean isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+                if (!isSpace) {
+                    sb.append(c);
+                } else if (!space) {
+                    sb.append('.');
+                }
+                space = isSpace;
+            }
         }
         String s = sb.toString();
         return s.length() > 80 ? s.substring(0, 80) + "..." : s.toLowerCase(Locale.ROOT);

@@ -24,8 +24,8 @@ final class PageClassifier {
         int needed = meta.declaredArticle() ? ExtractionSettings.ARTICLE_WITH_METADATA_MIN_CHARS
                 : ExtractionSettings.ARTICLE_MIN_CHARS;
         boolean article = chars >= needed;
-        explanation.add(String.format(Locale.ROOT, "isArticle=%s: %d chars of body, %d needed (%s)", article, chars,
-                needed, meta.declaredArticle() ? "metadata declares an article" : "no article metadata"));
+        explanation.add("isArticle=" + article + ": " + chars + " chars of body, " + needed + " needed ("
+                + (meta.declaredArticle() ? "metadata declares an article" : "no article metadata") + ")");
         return article;
     }
 }

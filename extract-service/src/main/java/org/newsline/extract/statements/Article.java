@@ -23,6 +23,10 @@ final class Article {
     final int[] sentenceStart;
     /** One past the last token of each sentence. */
     final int[] sentenceEnd;
+    /** Indices of the quote tokens, in order: stages that look only at quotes need not walk every token. */
+    final int[] quoteTokens;
+    /** How many entries of {@link #quoteTokens} are used. */
+    final int quoteCount;
 
     Article(String text, Lexicon lexicon, List<Quote> quotes, List<Token> tokens, int[] sentence) {
         this.text = text;
@@ -35,6 +39,17 @@ final class Article {
         sentenceStart = new int[count];
         sentenceEnd = new int[count];
         java.util.Arrays.fill(sentenceStart, -1);
+        quoteTokens = new int[quotes.size()];
+        int quoteCount = 0;
+        for (int k = 0; k < array.length; k++) {
+            if (array[k].isQuote()) {
+                if (quoteCount == quoteTokens.length) { // never more quote tokens than quotes, but stay safe
+                    break;
+                }
+                quoteTokens[quoteCount++] = k;
+            }
+        }
+        this.quoteCount = quoteCount;
         for (int k = 0; k < sentence.length; k++) {
             int s = sentence[k];
             if (sentenceStart[s] < 0) {

@@ -56,10 +56,8 @@ public final class StatementExtractor {
         int[] paragraph = paragraphs(a);
         List<Draft> drafts = new ArrayList<>();
 
-        for (int k = 0; k < a.size(); k++) {
-            if (!a.tok(k).isQuote()) {
-                continue;
-            }
+        for (int i = 0; i < a.quoteCount; i++) {
+            int k = a.quoteTokens[i];
             Quote q = a.quote(k);
             if (!QuoteFilter.isStatementQuote(a, k)) {
                 // A short quote with its own attribution still tells who speaks next ("“It was terrifying,” she said.")
@@ -214,8 +212,9 @@ public final class StatementExtractor {
         }
         Article a = Article.of(outer.text.substring(d.start(), d.end()), outer.lexicon);
         List<FoundStatement> out = new ArrayList<>();
-        for (int k = 0; k < a.size(); k++) {
-            if (!a.tok(k).isQuote() || !QuoteFilter.isStatementQuote(a, k)) {
+        for (int i = 0; i < a.quoteCount; i++) {
+            int k = a.quoteTokens[i];
+            if (!QuoteFilter.isStatementQuote(a, k)) {
                 continue;
             }
             Attribution at = attacher.before(a, k);

@@ -26,7 +26,6 @@ public final class MetadataReader {
 
     /** Byline elements longer than this are paragraphs, not bylines. */
     private static final int MAX_BYLINE_CHARS = 120;
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0]+");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*[,;]\\s*|\\s+(?:and|&)\\s+");
 
     private final Map<String, List<String>> meta = new HashMap<>();
@@ -267,7 +266,7 @@ public final class MetadataReader {
     }
 
     private String language(Document doc) {
-        Element html = doc.selectFirst("html");
+        Element html = htmlElement(doc);
         String lang = firstNonEmpty(html == null ? null : html.attr("lang"), jsonLd.language(),
                 meta("content-language"), meta("og:locale"), meta("language"));
         if (lang == null) {
@@ -280,6 +279,16 @@ public final class MetadataReader {
         }
         String normal = Locale.forLanguageTag(tag).toLanguageTag();
         return normal.equals("und") ? null : normal;
+    }
+
+    /** The {@code html} element, which the parser puts at the top: no selector query needed to find it. */
+    private static Element htmlElement(Document doc) {
+        for (Element child : doc.children()) {
+            if (child.normalName().equals("html")) {
+                return child;
+            }
+        }
+        return doc.selectFirst("html");
     }
 
     private String meta(String key) {
@@ -332,8 +341,34 @@ public final class MetadataReader {
             return null;
         }
         String t = s.indexOf('&') >= 0 ? Parser.unescapeEntities(s, false) : s;
-        t = WHITESPACE.matcher(t).replaceAll(" ").strip();
+        t = collapseWhitespace(t).strip();
         return t.isEmpty() ? null : t;
+    }
+
+    /** Each run of whitespace (as the regex {@code [\\s\\u00a0]+} finds it) as one space. */
+    private static String collapseWhitespace(String s) {
+        StringBuilder sb = null;
+        boolean space = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r'
+                    || c == '\u00a0';
+            if (isSpace && (space || c != ' ') && sb == null) {
+                sb = new StringBuilder(n).append(s, 0, space ? i - 1 : i); // the first run that is not one space
+                if (space) {
+                    sb.append(' ');
+                }
+            }
+            if (sb != null) {
+                if (!isSpace) {
+                    sb.append(c);
+                } else if (!space) {
+                    sb.append(' ');
+                }
+            }
+            space = isSpace;
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static String firstNonEmpty(String... values) {
