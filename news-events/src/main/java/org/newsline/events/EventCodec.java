@@ -87,11 +87,12 @@ public final class EventCodec {
         if (at < 0) {
             throw new IllegalStateException("cannot encode RawPage: the body's place was not found");
         }
-        JsonStringWriter out = new JsonStringWriter(json, at, utf8Body.length);
-        out.string(utf8Body);
         int after = at + BODY_MARK_JSON.length;
-        out.append(json, after, json.length - after);
-        return out.toByteArray();
+        byte[] out = new byte[at + JsonStringWriter.quotedLength(utf8Body) + json.length - after];
+        System.arraycopy(json, 0, out, 0, at);
+        int end = JsonStringWriter.write(utf8Body, out, at);
+        System.arraycopy(json, after, out, end, json.length - after);
+        return out;
     }
 
     private static int lastIndexOf(byte[] in, byte[] what) {

@@ -43,6 +43,21 @@ class RawPageUtf8Test {
     }
 
     @Test
+    void escapesEveryCharacterThatNeedsItAtEveryPositionInAWord() {
+        // plain runs are scanned eight bytes at a time: each special character in each lane, and next to
+        // bytes of multi-byte sequences (0x80 and up), which must never be taken for one
+        String specials = "\"\\\u0000\u0001\b\t\n\f\r\u001f";
+        for (int cp : (specials + "\u007f\u0080é中😀").codePoints().toArray()) {
+            String c = Character.toString(cp);
+            for (int at = 0; at < 20; at++) {
+                String body = "x".repeat(at) + c + "é".repeat(at % 5) + "tail of plain text" + c;
+                assertThat(EventCodec.encodeRawPage(page("ignored"), body.getBytes(StandardCharsets.UTF_8)))
+                        .as("character %04x at %d", cp, at).isEqualTo(EventCodec.encode(page(body)));
+            }
+        }
+    }
+
+    @Test
     void decodesBodyBytesExactlyAsTheStringRoute() {
         for (String body : BODIES) {
             RawPage p = page(body);
