@@ -152,8 +152,63 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         return joined.get() && stopped.getCount() > 0;
     }
 
+    /**
+     * Runs sessions until stopped. A session that fails (its producer fenced or its epoch refused, the broker away
+     * longer than the clients wait during a restart, ...) is closed with its producer and consumer, and the poller
+     * starts over from the topics after a pause (0.5 s, doubled up to 30 s): it never stops polling for good while
+     * the service runs.
+     */
     @Override
     public void run() {
+        try {
+            Duration pause = Duration.ofMillis(500);
+            while (running.get()) {
+                try {
+                    runSession();
+                } catch (RuntimeException e) {
+                    if (!running.get()) {
+                        break;
+                    }
+                    LOG.warn("poller: closed its producer (transactional id {}) and consumer, starting over in {} ms: {}",
+                            transactionalId, pause.toMillis(), e.toString());
+                    forgetAssignment();
+                    try {
+                        Thread.sleep(pause.toMillis());
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                    Duration twice = pause.multipliedBy(2);
+                    pause = twice.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : twice;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            consumer = null;
+            producer = null;
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * After a failed session: what the poller knew of its partitions goes, to be read again from the topics when
+     * the next session's consumer is assigned partitions. Polls still running are abandoned (their results dropped;
+     * the feeds are polled again by the next owner).
+     */
+    private void forgetAssignment() {
+        abandoned.addAll(polling);
+        partitionOf.keySet().forEach(queue::remove);
+        partitionOf.clear();
+        subscriptions.clear();
+        states.clear();
+        inFlight.clear();
+        done.clear();
+        poisoned.clear();
+        letteredUpTo.clear();
+        joined.set(false);
+    }
+
+    private void runSession() {
         String feedsTopic = Topic.FEEDS.name(clients.config().topicPrefix());
         try (KafkaProducer<String, byte[]> p = clients.producer(transactionalId);
              KafkaConsumer<String, byte[]> c = clients.consumer(GROUP)) {
@@ -194,15 +249,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             // finish what is in flight, then commit it
             awaitPolls(feedId -> true, Duration.ofSeconds(5));
             writeResults(c);
-        } catch (ProducerFencedException e) {
-            LOG.error("poller: fenced by a newer instance ({}); stopping", transactionalId);
-        } catch (RuntimeException e) {
-            LOG.error("poller failed", e);
         } finally {
-            pool.shutdownNow();
             consumer = null;
             producer = null;
-            stopped.countDown();
         }
     }
 
